@@ -1,0 +1,71 @@
+using System.Globalization;
+using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Scheduling;
+
+namespace AppointmentSlices.Features.AvailableSlots;
+
+/// <summary>One end of a slot window: a calendar date in the doctor's zone, or an exact instant.</summary>
+internal readonly record struct WindowBound(DateOnly? Date, DateTimeOffset? Instant)
+{
+    public const string FormatHelp =
+        "Use a date such as 2026-03-30, or a date and time with an offset such as 2026-03-30T09:00:00+02:00.";
+
+    public static bool TryParse(string text, out WindowBound bound)
+    {
+        // A "+" left unencoded in a query string arrives as a space: "2026-03-30T09:00:00 02:00".
+        var repaired = text.Trim().Replace(' ', '+');
+        if (DateOnly.TryParseExact(repaired, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            bound = new WindowBound(date, null);
+            return true;
+        }
+
+        var isInstant = Instants.TryParseWithOffset(repaired, out var instant);
+        bound = new WindowBound(null, isInstant ? instant : null);
+        return isInstant;
+    }
+
+    public static WindowBound Parse(string text) =>
+        TryParse(text, out var bound) ? bound : throw new FormatException(FormatHelp);
+
+    /// <summary>As a window's start: a date means the first instant of that local day.</summary>
+    public DateTimeOffset StartIn(TimeZoneInfo zone) => Instant ?? FirstInstantOf(Date!.Value, zone);
+
+    /// <summary>As a window's end: a date means the whole of that local day is included.</summary>
+    public DateTimeOffset EndIn(TimeZoneInfo zone) => Instant ?? FirstInstantOf(Date!.Value.AddDays(1), zone);
+
+    private static DateTimeOffset FirstInstantOf(DateOnly day, TimeZoneInfo zone)
+    {
+        // Midnight may not exist where a zone springs forward at 00:00; then the day starts at the first valid minute.
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (SlotCalendar.ToInstant(zone, local) is null)
+        {
+            local = local.AddMinutes(1);
+        }
+
+        return SlotCalendar.ToInstant(zone, local)!.Value;
+    }
+}
+
+internal static class WindowBoundRanges
+{
+    private static readonly TimeSpan WidestOffset = TimeSpan.FromHours(14);
+
+    /// <summary>An instant no later than the bound in any zone (for loading before the zone is known).</summary>
+    public static DateTimeOffset Earliest(this WindowBound? bound, DateTimeOffset fallback) => bound switch
+    {
+        null => fallback,
+        { Instant: { } instant } => instant,
+        { Date: { } date } => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - WidestOffset,
+        _ => fallback,
+    };
+
+    /// <summary>An instant no earlier than the bound in any zone.</summary>
+    public static DateTimeOffset Latest(this WindowBound? bound, DateTimeOffset fallback) => bound switch
+    {
+        null => fallback.AddDays(AvailableSlotsHandler.MaxDays + 1),
+        { Instant: { } instant } => instant,
+        { Date: { } date } => new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + WidestOffset,
+        _ => fallback,
+    };
+}

@@ -1,0 +1,85 @@
+using AppointmentSlices.Features.Common;
+using Dapper;
+using Npgsql;
+
+namespace AppointmentSlices.Features.BookAppointment;
+
+internal sealed record NewAppointment(
+    Guid Id, Guid DoctorId, Guid? PatientId, NewPatient? NewPatient, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Reason);
+
+internal interface IBookAppointmentStore
+{
+    Task<bool> PatientExistsAsync(Guid patientId, CancellationToken ct);
+
+    /// <summary>Stores the appointment (and the new patient) atomically; returns the patient's id.</summary>
+    /// <exception cref="ConflictException">The slot, or the patient's time, is already taken.</exception>
+    Task<Guid> InsertAsync(NewAppointment appointment, CancellationToken ct);
+}
+
+internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookAppointmentStore, IPostgresStore
+{
+    private const string PatientExistsSql = "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId)";
+
+    // The no-op update makes RETURNING give the existing patient's id when the email is taken.
+    private const string UpsertPatientSql = """
+        INSERT INTO patients (id, full_name, email, phone)
+        VALUES (@Id, @FullName, @Email, @Phone)
+        ON CONFLICT ((lower(email))) DO UPDATE SET email = patients.email
+        RETURNING id
+        """;
+
+    private const string InsertAppointmentSql = """
+        INSERT INTO appointments (id, doctor_id, patient_id, starts_at, ends_at, status, reason)
+        VALUES (@Id, @DoctorId, @PatientId, @StartsAt, @EndsAt, 'Scheduled', @Reason)
+        """;
+
+    public async Task<bool> PatientExistsAsync(Guid patientId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(
+            new CommandDefinition(PatientExistsSql, new { patientId }, cancellationToken: ct));
+    }
+
+    public async Task<Guid> InsertAsync(NewAppointment appointment, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+
+        var patientId = appointment.PatientId ?? await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(
+            UpsertPatientSql,
+            new
+            {
+                Id = Guid.CreateVersion7(),
+                FullName = appointment.NewPatient!.FullName.Trim(),
+                Email = appointment.NewPatient.Email.Trim(),
+                Phone = appointment.NewPatient.Phone.Trim(),
+            },
+            transaction,
+            cancellationToken: ct));
+
+        var row = new
+        {
+            appointment.Id,
+            appointment.DoctorId,
+            PatientId = patientId,
+            StartsAt = appointment.StartsAt.UtcDateTime,
+            EndsAt = appointment.EndsAt.UtcDateTime,
+            appointment.Reason,
+        };
+
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertAppointmentSql, row, transaction, cancellationToken: ct));
+            await transaction.CommitAsync(ct);
+            return patientId;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            throw e.ConstraintName == "appointments_patient_no_overlap"
+                ? new ConflictException(ProblemTypes.PatientBusy, "The patient already has an appointment then",
+                    "The patient already has an appointment that overlaps this time.")
+                : new ConflictException(ProblemTypes.SlotTaken, "The slot is taken",
+                    "Someone else has just booked this slot; choose another free slot.");
+        }
+    }
+}

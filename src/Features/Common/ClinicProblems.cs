@@ -1,0 +1,39 @@
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace AppointmentSlices.Features.Common;
+
+/// <summary>
+/// The stable problem <c>type</c> values the API answers with. Clients may switch on them;
+/// they never change once published.
+/// </summary>
+public static class ProblemTypes
+{
+    public const string Validation = "/problems/validation";
+    public const string MalformedRequest = "/problems/malformed-request";
+    public const string NotFound = "/problems/not-found";
+    public const string SlotTaken = "/problems/slot-taken";
+    public const string PatientBusy = "/problems/patient-busy";
+    public const string Unexpected = "/problems/unexpected";
+}
+
+/// <summary>A resource the request names does not exist (404).</summary>
+public sealed class NotFoundException(string resource, Guid id)
+    : Exception($"No {resource} with id {id}.")
+{
+    public string Resource { get; } = resource;
+}
+
+/// <summary>The request is valid but clashes with the clinic's current state (409).</summary>
+public sealed class ConflictException(string type, string title, string detail) : Exception(detail)
+{
+    public string Type { get; } = type;
+    public string Title { get; } = title;
+}
+
+public static class Rule
+{
+    /// <summary>A rule only the handler can check (it needs the database); answered like any validation error.</summary>
+    public static ValidationException Broken(string field, string message) =>
+        new([new ValidationFailure(field, message)]);
+}

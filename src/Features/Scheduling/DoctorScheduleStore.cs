@@ -1,0 +1,72 @@
+using AppointmentSlices.Features.Common;
+using Dapper;
+using Npgsql;
+
+namespace AppointmentSlices.Features.Scheduling;
+
+/// <summary>A doctor as the booking rules see them: who they are and what their schedule is.</summary>
+public sealed record ScheduledDoctor(
+    Guid Id, string FullName, string Specialty, string TimeZone, bool IsActive, DoctorSchedule Schedule);
+
+/// <summary>Reads a doctor's schedule; shared by the slices that compute or check slots.</summary>
+public interface IDoctorScheduleStore
+{
+    /// <summary>The doctor with their weekly hours and the time off that touches [from, to], or null.</summary>
+    Task<ScheduledDoctor?> FindAsync(Guid doctorId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+}
+
+internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctorScheduleStore, IPostgresStore
+{
+    private const string Sql = """
+        SELECT id AS Id, full_name AS FullName, specialty AS Specialty, time_zone AS TimeZone,
+               slot_minutes AS SlotMinutes, is_active AS IsActive
+        FROM doctors WHERE id = @doctorId;
+
+        SELECT day_of_week AS Day, starts_at AS Starts, ends_at AS Ends
+        FROM working_hours WHERE doctor_id = @doctorId;
+
+        SELECT starts_at AS Starts, ends_at AS Ends
+        FROM time_off
+        WHERE doctor_id = @doctorId AND starts_at < @localTo AND ends_at > @localFrom;
+        """;
+
+    public async Task<ScheduledDoctor?> FindAsync(
+        Guid doctorId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        // Time off is wall-clock time; a day either side covers every zone's offset from UTC.
+        var window = new
+        {
+            doctorId,
+            localFrom = from.UtcDateTime.AddDays(-1).ToLocalUnspecified(),
+            localTo = to.UtcDateTime.AddDays(1).ToLocalUnspecified(),
+        };
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, window, cancellationToken: ct));
+
+        var doctor = await results.ReadSingleOrDefaultAsync<DoctorRow>();
+        if (doctor is null)
+        {
+            return null;
+        }
+
+        var hours = (await results.ReadAsync<HoursRow>())
+            .Select(h => new WorkingHours((DayOfWeek)h.Day, h.Starts, h.Ends)).ToList();
+        var timeOff = (await results.ReadAsync<TimeOffRow>()).Select(t => new TimeOff(t.Starts, t.Ends)).ToList();
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(doctor.TimeZone);
+        var schedule = new DoctorSchedule(zone, TimeSpan.FromMinutes(doctor.SlotMinutes), hours, timeOff);
+        return new ScheduledDoctor(doctor.Id, doctor.FullName, doctor.Specialty, doctor.TimeZone, doctor.IsActive, schedule);
+    }
+
+    private sealed record DoctorRow(Guid Id, string FullName, string Specialty, string TimeZone, int SlotMinutes, bool IsActive);
+
+    private sealed record HoursRow(short Day, TimeSpan Starts, TimeSpan Ends);
+
+    private sealed record TimeOffRow(DateTime Starts, DateTime Ends);
+}
+
+internal static class DateTimeKinds
+{
+    public static DateTime ToLocalUnspecified(this DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+}

@@ -1,0 +1,49 @@
+using DbUp;
+using DbUp.Engine;
+using Microsoft.Extensions.Logging;
+
+namespace AppointmentSlices.Infrastructure.Postgres;
+
+/// <summary>
+/// Brings a PostgreSQL database up to date with the numbered scripts under Migrations/.
+/// Schema scripts always run; the query-index scripts run only when asked for, so the bench
+/// can measure the service without them.
+/// </summary>
+public static class SchemaMigrator
+{
+    private const string SchemaFolder = ".Postgres.Migrations.Schema.";
+    private const string IndexFolder = ".Postgres.Migrations.Indexes.";
+
+    public static void Migrate(string connectionString, bool withQueryIndexes, ILogger logger)
+    {
+        EnsureDatabase.For.PostgresqlDatabase(connectionString);
+
+        Run(connectionString, SchemaFolder, logger);
+        if (withQueryIndexes)
+        {
+            Run(connectionString, IndexFolder, logger);
+        }
+    }
+
+    private static void Run(string connectionString, string folder, ILogger logger)
+    {
+        var upgrader = DeployChanges.To
+            .PostgresqlDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => name.Contains(folder))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+
+        DatabaseUpgradeResult result = upgrader.PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException(
+                $"Migration script {result.ErrorScript?.Name} failed: {result.Error?.Message}", result.Error);
+        }
+
+        foreach (var script in result.Scripts)
+        {
+            logger.LogInformation("Applied migration {Script}", script.Name);
+        }
+    }
+}

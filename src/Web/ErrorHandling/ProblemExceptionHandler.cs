@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AppointmentSlices.Features.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AppointmentSlices.Web.ErrorHandling;
+
+/// <summary>
+/// The one place failures become RFC 9457 problem details: validation → 400 listing each field,
+/// unreadable input → 400, unknown id → 404, taken slot → 409, anything else → 500 (logged).
+/// </summary>
+internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => Invalid(validation),
+            BadHttpRequestException badRequest => Malformed(badRequest),
+            NotFoundException notFound => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound, Type = ProblemTypes.NotFound,
+                Title = $"Unknown {notFound.Resource}", Detail = notFound.Message,
+            },
+            ConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Type = conflict.Type, Title = conflict.Title, Detail = conflict.Message,
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Route}", context.Request.Method, RouteOf(context));
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError, Type = ProblemTypes.Unexpected,
+                Title = "Something went wrong on our side", Detail = "The error has been logged; please try again.",
+            };
+        }
+        else
+        {
+            logger.LogWarning("Rejected {Method} {Route}: {ProblemType}", context.Request.Method, RouteOf(context), problem.Type);
+        }
+
+        problem.Instance = context.Request.Path;
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
+        context.Response.StatusCode = problem.Status!.Value;
+        await TypedResults.Problem(problem).ExecuteAsync(context);
+        return true;
+    }
+
+    private static ValidationProblemDetails Invalid(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest, Type = ProblemTypes.Validation,
+            Title = "The request has invalid fields", Detail = "See errors for what to correct in each field.",
+        };
+    }
+
+    private static ProblemDetails Malformed(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException json)
+        {
+            var field = FieldName((json.Path ?? "$").TrimStart('$').TrimStart('.'));
+            var message = json.Message.Contains("Path:", StringComparison.Ordinal) || json.Path is null or "$"
+                ? "This value is not valid JSON of the expected type."
+                : json.Message;
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [field == "" ? "body" : field] = [message] })
+            {
+                Status = StatusCodes.Status400BadRequest, Type = ProblemTypes.MalformedRequest,
+                Title = "The request body could not be read", Detail = "See errors for the field that could not be read.",
+            };
+        }
+
+        return new ProblemDetails
+        {
+            Status = exception.StatusCode, Type = ProblemTypes.MalformedRequest,
+            Title = "The request could not be read", Detail = exception.Message,
+        };
+    }
+
+    /// <summary>"Patient.FullName" → "patient.fullName", matching the JSON the client sent.</summary>
+    private static string FieldName(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
+    private static string RouteOf(HttpContext context) =>
+        (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+}
