@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using AppointmentSlices.Features;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Infrastructure.LocalPostgres;
@@ -24,6 +26,7 @@ builder.Services.AddClinicDatabase(database);
 builder.Services.AddClinicFeatures(builder.Configuration);
 builder.Services.AddCarter();
 builder.Services.AddRazorPages();
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // "Pediatría", not "Pediatr&#xED;a"
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -37,8 +40,14 @@ var app = builder.Build();
 
 await database.SeedIfWantedAsync(app.Services);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// The API answers failures with problem details; the pages answer with the error page.
+app.UseExceptionHandler("/Error");
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/api"),
+    api => api.UseStatusCodePages());
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAntiforgery();

@@ -2,6 +2,7 @@ using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Scheduling;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace AppointmentSlices.Features.AvailableSlots;
 
@@ -22,7 +23,7 @@ internal sealed class AvailableSlotsValidator : AbstractValidator<AvailableSlots
     {
         RuleFor(q => q.DoctorId).NotEmpty();
         RuleFor(q => q.Date).Must(d => d is null || WindowBound.TryParse(d, out var b) && b.Date is not null)
-            .WithMessage("Use a calendar date such as 2026-03-30.");
+            .WithMessage("Use a calendar date such as 2026-03-30, between the years 1900 and 2999.");
         RuleFor(q => q.Date).Null().When(q => q.From is not null || q.To is not null)
             .WithMessage("Give either date, or from and to, not both.");
         RuleFor(q => q.From).Must(BeABound).WithMessage(WindowBound.FormatHelp);
@@ -32,7 +33,8 @@ internal sealed class AvailableSlotsValidator : AbstractValidator<AvailableSlots
     private static bool BeABound(string? text) => text is null || WindowBound.TryParse(text, out _);
 }
 
-internal sealed class AvailableSlotsHandler(IDoctorScheduleStore schedules, IAvailableSlotsStore store, TimeProvider clock)
+internal sealed class AvailableSlotsHandler(
+    IDoctorScheduleStore schedules, IAvailableSlotsStore store, TimeProvider clock, IOptions<BookingOptions> options)
     : IQueryHandler<AvailableSlotsQuery, AvailableSlotsResult>
 {
     public const int MaxDays = 31;
@@ -62,12 +64,21 @@ internal sealed class AvailableSlotsHandler(IDoctorScheduleStore schedules, IAva
             throw Rule.Broken("to", $"Ask for at most {MaxDays} days at a time.");
         }
 
-        var busy = await store.BusyAsync(doctor.Id, start, end, ct);
-        var slots = SlotCalendar.FreeSlots(doctor.Schedule, start, end, now, busy);
+        // Nothing before now or beyond the booking horizon is free, so nothing there is worth reading.
+        var bookable = (From: start > now ? start : now, To: Min(end, now.AddDays(options.Value.HorizonDays)));
+        IReadOnlyList<Slot> slots = [];
+        if (bookable.From < bookable.To)
+        {
+            var busy = await store.BusyAsync(doctor.Id, bookable.From, bookable.To, ct);
+            slots = SlotCalendar.FreeSlots(doctor.Schedule, bookable.From, bookable.To, now, busy);
+        }
+
         return new AvailableSlotsResult(
             doctor.Id, doctor.TimeZone, (int)doctor.Schedule.SlotLength.TotalMinutes,
             TimeZoneInfo.ConvertTime(start, zone), TimeZoneInfo.ConvertTime(end, zone), slots);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static (WindowBound? From, WindowBound? To) ParseWindow(AvailableSlotsQuery query)
     {

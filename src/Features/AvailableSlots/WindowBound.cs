@@ -7,8 +7,8 @@ namespace AppointmentSlices.Features.AvailableSlots;
 /// <summary>One end of a slot window: a calendar date in the doctor's zone, or an exact instant.</summary>
 internal readonly record struct WindowBound(DateOnly? Date, DateTimeOffset? Instant)
 {
-    public const string FormatHelp =
-        "Use a date such as 2026-03-30, or a date and time with an offset such as 2026-03-30T09:00:00+02:00.";
+    public const string FormatHelp = "Use a date such as 2026-03-30, or a date and time with an offset such as "
+        + "2026-03-30T09:00:00+02:00, between the years 1900 and 2999.";
 
     public static bool TryParse(string text, out WindowBound bound)
     {
@@ -17,12 +17,12 @@ internal readonly record struct WindowBound(DateOnly? Date, DateTimeOffset? Inst
         if (DateOnly.TryParseExact(repaired, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             bound = new WindowBound(date, null);
-            return true;
+            return date.Year is >= Instants.FirstYear and <= Instants.LastYear;
         }
 
         var isInstant = Instants.TryParseWithOffset(repaired, out var instant);
         bound = new WindowBound(null, isInstant ? instant : null);
-        return isInstant;
+        return isInstant && Instants.IsPlausible(instant);
     }
 
     public static WindowBound Parse(string text) =>

@@ -30,14 +30,15 @@ internal sealed class BookAppointmentHandler(
 {
     public async ValueTask<BookedAppointment> Handle(BookAppointmentCommand command, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        CheckWithinHorizon(command.StartsAt, clock.GetUtcNow());
+
         var doctor = await schedules.FindAsync(command.DoctorId, command.StartsAt, command.StartsAt, ct);
         if (doctor is null || !doctor.IsActive)
         {
             throw Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
         }
 
-        CheckTime(doctor.Schedule, command.StartsAt, now);
+        CheckOnGrid(doctor.Schedule, command.StartsAt);
 
         if (command.PatientId is { } patientId && !await store.PatientExistsAsync(patientId, ct))
         {
@@ -58,7 +59,7 @@ internal sealed class BookAppointmentHandler(
             appointment.Id, doctor.Id, bookedPatientId, startsAt, endsAt, doctor.TimeZone, "Scheduled", appointment.Reason);
     }
 
-    private void CheckTime(DoctorSchedule schedule, DateTimeOffset startsAt, DateTimeOffset now)
+    private void CheckWithinHorizon(DateTimeOffset startsAt, DateTimeOffset now)
     {
         if (startsAt <= now)
         {
@@ -70,7 +71,10 @@ internal sealed class BookAppointmentHandler(
         {
             throw Rule.Broken("startsAt", $"Bookings open {horizon} days ahead; choose an earlier slot.");
         }
+    }
 
+    private static void CheckOnGrid(DoctorSchedule schedule, DateTimeOffset startsAt)
+    {
         var message = SlotCalendar.Check(schedule, startsAt) switch
         {
             GridCheck.OnGrid => null,

@@ -34,6 +34,6 @@ public static class Paging
         }
 
         sortKey = text[32..];
-        return true;
+        return sortKey.Length <= 400 && TextRules.HasNoControlCharacters(sortKey);
     }
 }

@@ -27,6 +27,13 @@ public sealed class StrictDateTimeOffsetConverter : JsonConverter<DateTimeOffset
 
 public static class Instants
 {
+    public const int FirstYear = 1900;
+    public const int LastYear = 2999;
+    public const string PlausibleHelp = "Must be a date between the years 1900 and 2999.";
+
+    /// <summary>Within the years the clinic's calendar can mean; keeps date arithmetic far from its limits.</summary>
+    public static bool IsPlausible(DateTimeOffset value) => value.Year is >= FirstYear and <= LastYear;
+
     /// <summary>Parses an ISO-8601 instant that states its offset; anything else is refused.</summary>
     public static bool TryParseWithOffset(string text, out DateTimeOffset value)
     {

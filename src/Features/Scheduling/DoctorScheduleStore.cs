@@ -22,7 +22,8 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
                slot_minutes AS SlotMinutes, is_active AS IsActive
         FROM doctors WHERE id = @doctorId;
 
-        SELECT day_of_week AS Day, starts_at AS Starts, ends_at AS Ends
+        -- As intervals since midnight: a TimeSpan, and an end of 24:00 stays representable.
+        SELECT day_of_week AS Day, starts_at - time '00:00' AS Starts, ends_at - time '00:00' AS Ends
         FROM working_hours WHERE doctor_id = @doctorId;
 
         SELECT starts_at AS Starts, ends_at AS Ends

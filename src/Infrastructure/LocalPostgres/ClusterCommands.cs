@@ -26,7 +26,8 @@ internal sealed class ClusterCommands(string binDirectory, bool asPostgresUser)
         }
 
         var message = new StringBuilder($"{program} failed with exit code {result.ExitCode}.");
-        message.Append(' ').Append(string.IsNullOrWhiteSpace(result.Error) ? result.Output.Trim() : result.Error.Trim());
+        var said = string.IsNullOrWhiteSpace(result.Error) ? result.Output : result.Error;
+        message.Append(' ').Append(said.Trim());
         if (serverLog is not null && File.Exists(serverLog))
         {
             var tail = File.ReadLines(serverLog).TakeLast(20);

@@ -1,10 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 
 namespace AppointmentSlices.Infrastructure.LocalPostgres;
 
-/// <summary>The cluster's data folder: where it lives by default, its first initdb, and what postmaster.pid says.</summary>
+/// <summary>The cluster's data folder: where it lives by default, its first initdb, what postmaster.pid says.</summary>
 internal static class ClusterDataDirectory
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -21,7 +22,8 @@ internal static class ClusterDataDirectory
         var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
         if (string.IsNullOrWhiteSpace(dataHome))
         {
-            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            dataHome = Path.Combine(home, ".local", "share");
         }
 
         return Path.Combine(dataHome, "appointment-slices", "postgres");
@@ -46,7 +48,7 @@ internal static class ClusterDataDirectory
                 $"{dataDirectory} is not empty and holds no PostgreSQL cluster; choose another data directory.");
         }
 
-        var started = TimeProvider.System.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         var parent = Path.GetDirectoryName(dataDirectory)!;
         Directory.CreateDirectory(parent, Traversable);
         var scratch = dataDirectory + ".initdb";
@@ -62,8 +64,8 @@ internal static class ClusterDataDirectory
             if (!await commands.PostgresUserCanWriteAsync(scratch, cancellationToken))
             {
                 throw new InvalidOperationException(
-                    $"The {ClusterCommands.PostgresUser} user cannot reach {scratch}; choose a data directory whose "
-                    + "parent folders every user may traverse (for example under /var/lib or /tmp).");
+                    $"The {ClusterCommands.PostgresUser} user cannot reach {dataDirectory}; choose a data directory "
+                    + "whose parent folders every user may traverse (for example under /var/lib or /tmp).");
             }
         }
 
@@ -83,7 +85,27 @@ internal static class ClusterDataDirectory
         logger.LogInformation(
             "Created PostgreSQL data directory {DataDirectory} in {ElapsedMs} ms",
             dataDirectory,
-            (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Whether the process named in line 1 of postmaster.pid is a PostgreSQL server at all.</summary>
+    public static bool PostmasterIsPostgres(string dataDirectory)
+    {
+        var line = File.ReadLines(PidFile(dataDirectory)).FirstOrDefault();
+        if (!int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var processId))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return process.ProcessName is "postgres" or "postmaster";
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The port in line 4 of postmaster.pid.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -55,10 +54,26 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         await ClusterDataDirectory.EnsureInitializedAsync(dataDirectory, commands, logger, cancellationToken);
 
         var status = await commands.TryRunAsync("pg_ctl", ["status", "-D", dataDirectory], cancellationToken);
-        if (status.ExitCode == 0)
+        var running = status.ExitCode == 0;
+        if (running && !ClusterDataDirectory.PostmasterIsPostgres(dataDirectory))
         {
+            // A crash left postmaster.pid behind and its PID now belongs to another program (after a reboot or a
+            // container restart); the server would refuse to start until the stale file is gone.
+            File.Delete(ClusterDataDirectory.PidFile(dataDirectory));
+            running = false;
+        }
+
+        if (running)
+        {
+            // pg_ctl status only shows that the process in postmaster.pid is alive; the port shows it is ready.
             var runningPort = ClusterDataDirectory.ReadPort(dataDirectory);
-            await WaitUntilReachableAsync(runningPort, dataDirectory, cancellationToken);
+            if (!await LoopbackPort.WaitUntilOpenAsync(runningPort, cancellationToken))
+            {
+                throw new InvalidOperationException(
+                    $"The PostgreSQL server of {dataDirectory} seems to run but does not answer on port {runningPort}. "
+                    + $"If no such server runs, delete {ClusterDataDirectory.PidFile(dataDirectory)}.");
+            }
+
             // A server whose starter died (killed, crashed) is adopted, so that it is stopped this time.
             var adopt = ServerOwner.IsOrphaned(dataDirectory);
             if (adopt)
@@ -72,8 +87,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             return new LocalPostgresCluster(commands, logger, dataDirectory, runningPort, options.Database, adopt);
         }
 
-        // The server is not running, so a postmaster.pid left by a crash is stale.
-        File.Delete(ClusterDataDirectory.PidFile(dataDirectory));
+        // A postmaster.pid whose process is gone needs no help: the server itself replaces it.
         var port = await StartServerAsync(commands, dataDirectory, logger, cancellationToken);
         ServerOwner.Claim(dataDirectory);
         return new LocalPostgresCluster(commands, logger, dataDirectory, port, options.Database, ownsServer: true);
@@ -92,7 +106,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         ClusterCommands commands, string dataDirectory, ILogger logger, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var log = Path.Combine(dataDirectory, "server.log");
         // Unix socket paths are limited to about 100 bytes; a deep data folder gets TCP only.
         var socketDirectory = dataDirectory.Length < 80 ? dataDirectory : "";
@@ -130,34 +144,5 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             StopAsync().GetAwaiter().GetResult();
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    // pg_ctl status only proves the process in postmaster.pid is alive; the port proves it is our server and ready.
-    private static async Task WaitUntilReachableAsync(int port, string dataDirectory, CancellationToken token)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port, token);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(200, token);
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"The PostgreSQL server of {dataDirectory} seems to be running but does not answer on port {port}. "
-            + $"If no such server runs, delete {ClusterDataDirectory.PidFile(dataDirectory)}.");
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AppointmentSlices.Infrastructure.LocalPostgres;
 
-/// <summary>Finds the folder that holds the PostgreSQL server programs: pg_ctl, initdb and postgres side by side.</summary>
+/// <summary>Finds the folder that holds the PostgreSQL server programs pg_ctl, initdb and postgres.</summary>
 internal static class PostgresBinaries
 {
     private const string DebianRoot = "/usr/lib/postgresql";

@@ -15,10 +15,15 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return false; // the pages' error page takes it from here, and the middleware logs it
+        }
+
         var problem = exception switch
         {
             ValidationException validation => Invalid(validation),
-            BadHttpRequestException badRequest => Malformed(badRequest),
+            BadHttpRequestException badRequest => Malformed(badRequest, context.Request),
             NotFoundException notFound => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound, Type = ProblemTypes.NotFound,
@@ -52,38 +57,59 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         return true;
     }
 
-    private static ValidationProblemDetails Invalid(ValidationException exception)
+    private static HttpValidationProblemDetails Invalid(ValidationException exception)
     {
         var errors = exception.Errors
             .GroupBy(e => FieldName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-        return new ValidationProblemDetails(errors)
+        return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest, Type = ProblemTypes.Validation,
             Title = "The request has invalid fields", Detail = "See errors for what to correct in each field.",
         };
     }
 
-    private static ProblemDetails Malformed(BadHttpRequestException exception)
+    private static ProblemDetails Malformed(BadHttpRequestException exception, HttpRequest request)
     {
-        if (exception.InnerException is JsonException json)
+        var bodyError = exception switch
         {
-            var field = FieldName((json.Path ?? "$").TrimStart('$').TrimStart('.'));
-            var message = json.Message.Contains("Path:", StringComparison.Ordinal) || json.Path is null or "$"
-                ? "This value is not valid JSON of the expected type."
-                : json.Message;
-            return new ValidationProblemDetails(new Dictionary<string, string[]> { [field == "" ? "body" : field] = [message] })
+            { InnerException: JsonException json } => JsonError(json),
+            { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+                ("body", "Send the body as JSON, with the header Content-Type: application/json."),
+            _ when request.ContentLength == 0 => ("body", "This request needs a JSON body."),
+            _ => ((string Field, string Message)?)null,
+        };
+
+        if (bodyError is not { } error)
+        {
+            // Query and route binding failures: the framework's message names the parameter and the value.
+            return new ProblemDetails
             {
-                Status = StatusCodes.Status400BadRequest, Type = ProblemTypes.MalformedRequest,
-                Title = "The request body could not be read", Detail = "See errors for the field that could not be read.",
+                Status = exception.StatusCode, Type = ProblemTypes.MalformedRequest,
+                Title = "The request could not be read", Detail = exception.Message,
             };
         }
 
-        return new ProblemDetails
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [error.Field] = [error.Message] })
         {
             Status = exception.StatusCode, Type = ProblemTypes.MalformedRequest,
-            Title = "The request could not be read", Detail = exception.Message,
+            Title = "The request body could not be read", Detail = "See errors for what could not be read.",
         };
+    }
+
+    private static (string Field, string Message) JsonError(JsonException json)
+    {
+        var field = FieldName((json.Path ?? "").TrimStart('$').TrimStart('.'));
+        if (field.Length == 0)
+        {
+            return ("body", "The body is not valid JSON.");
+        }
+
+        // The serializer's own messages name .NET types; ours (from our converters) speak to the client.
+        var message = json.Message.Contains("Path:", StringComparison.Ordinal)
+            ? "This value does not have the expected type or format."
+            : json.Message;
+        return (field, message);
     }
 
     /// <summary>"Patient.FullName" → "patient.fullName", matching the JSON the client sent.</summary>

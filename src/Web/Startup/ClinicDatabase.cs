@@ -11,10 +11,12 @@ namespace AppointmentSlices.Web.Startup;
 /// </summary>
 public sealed class ClinicDatabase
 {
-    private ClinicDatabase(string connectionString, LocalPostgresCluster? localCluster, bool seedDemoData)
+    private ClinicDatabase(
+        string connectionString, LocalPostgresCluster? localCluster, ILoggerFactory? clusterLoggers, bool seedDemoData)
     {
         ConnectionString = connectionString;
         LocalCluster = localCluster;
+        ClusterLoggers = clusterLoggers;
         SeedDemoData = seedDemoData;
     }
 
@@ -22,11 +24,15 @@ public sealed class ClinicDatabase
 
     public LocalPostgresCluster? LocalCluster { get; }
 
+    /// <summary>The loggers the cluster writes to; they must outlive it, so it logs its own stop.</summary>
+    public ILoggerFactory? ClusterLoggers { get; }
+
     public bool SeedDemoData { get; }
 
     public static async Task<ClinicDatabase> PrepareAsync(IConfiguration configuration)
     {
-        using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
+        // The host's logging is not built yet; these loggers serve start-up and the local cluster.
+        var loggers = LoggerFactory.Create(logging => logging.AddConsole());
         var logger = loggers.CreateLogger<ClinicDatabase>();
 
         var configured = configuration.GetConnectionString("Postgres");
@@ -39,19 +45,27 @@ public sealed class ClinicDatabase
 
         try
         {
-            var connectionString = configured ?? cluster!.ConnectionString;
+            var connectionString = cluster?.ConnectionString ?? configured!;
             SchemaMigrator.Migrate(connectionString, configuration.GetValue("Storage:QueryIndexes", true), logger);
             var seed = configuration.GetValue<bool?>("Seed:DemoData") ?? cluster is not null;
-            return new ClinicDatabase(connectionString, cluster, seed);
+            return new ClinicDatabase(connectionString, cluster, cluster is null ? null : loggers, seed);
         }
         catch
         {
             if (cluster is not null)
             {
                 await cluster.DisposeAsync();
+                loggers.Dispose();
             }
 
             throw;
+        }
+        finally
+        {
+            if (cluster is null)
+            {
+                loggers.Dispose();
+            }
         }
     }
 
@@ -71,12 +85,23 @@ public static class ClinicDatabaseRegistration
     public static IServiceCollection AddClinicDatabase(this IServiceCollection services, ClinicDatabase database)
     {
         services.AddPostgres(database.ConnectionString);
-        if (database.LocalCluster is { } cluster)
+        if (database.LocalCluster is not null)
         {
-            // Registered through a factory so the container owns it: disposing the host stops the cluster.
-            services.AddSingleton(_ => cluster);
+            services.AddHostedService(_ => new LocalClusterLifetime(database));
         }
 
         return services;
+    }
+}
+
+/// <summary>Stops the local cluster when the host stops.</summary>
+internal sealed class LocalClusterLifetime(ClinicDatabase database) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await database.LocalCluster!.DisposeAsync();
+        database.ClusterLoggers?.Dispose();
     }
 }

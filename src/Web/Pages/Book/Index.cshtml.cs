@@ -1,0 +1,139 @@
+using AppointmentSlices.Features.AvailableSlots;
+using AppointmentSlices.Features.BookAppointment;
+using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.GetDoctor;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AppointmentSlices.Web.Pages.Book;
+
+/// <summary>Books the slot a patient picked: shows it, asks who they are and why they come, then books it.</summary>
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    // The command's field paths that the patient can correct on this form; any other error goes to the summary.
+    private static readonly Dictionary<string, string> FormFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Patient.FullName"] = nameof(FullName),
+        ["Patient.Email"] = nameof(Email),
+        ["Patient.Phone"] = nameof(Phone),
+        ["Reason"] = nameof(Reason),
+    };
+
+    [BindProperty(SupportsGet = true)]
+    public string? DoctorId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? StartsAt { get; set; }
+
+    [BindProperty]
+    public string? FullName { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Phone { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public bool LinkIsBroken { get; private set; }
+
+    public DoctorDetails Doctor { get; private set; } = null!;
+
+    /// <summary>The chosen start on the doctor's wall clock.</summary>
+    public DateTimeOffset Slot { get; private set; }
+
+    /// <summary>The chosen slot's local date: its day for the slot check, its week for the way back.</summary>
+    public string SlotDay => LocalTimes.IsoDate(DateOnly.FromDateTime(Slot.DateTime));
+
+    public bool SlotIsTaken { get; private set; }
+
+    public string? Conflict { get; private set; }
+
+    /// <summary>The doctor or the time was refused, which the patient can only change by picking again.</summary>
+    public bool SlotWasRefused => ModelState.TryGetValue("", out var entry) && entry.Errors.Count > 0;
+
+    public bool HasFieldErrors => ModelState.Any(entry => entry.Key != "" && entry.Value?.Errors.Count > 0);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!TryReadSlot(out var doctorId, out var startsAt))
+        {
+            return BrokenLink();
+        }
+
+        if (!await TryLoadAsync(doctorId, startsAt, ct))
+        {
+            return NotFound();
+        }
+
+        var free = await mediator.Send(new AvailableSlotsQuery(doctorId, Date: SlotDay), ct);
+        SlotIsTaken = !free.Slots.Any(s => s.StartsAt == startsAt);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!TryReadSlot(out var doctorId, out var startsAt))
+        {
+            return BrokenLink();
+        }
+
+        var patient = new NewPatient(FullName ?? "", Email ?? "", Phone ?? "");
+        try
+        {
+            var command = new BookAppointmentCommand(doctorId, startsAt, Reason ?? "", null, patient);
+            var booked = await mediator.Send(command, ct);
+            return RedirectToPage("/Book/Confirmation", new { id = booked.Id });
+        }
+        catch (ValidationException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                ModelState.AddModelError(FormFields.GetValueOrDefault(error.PropertyName, ""), error.ErrorMessage);
+            }
+        }
+        catch (ConflictException e)
+        {
+            Conflict = e.Message;
+        }
+
+        return await TryLoadAsync(doctorId, startsAt, ct) ? Page() : NotFound();
+    }
+
+    private bool TryReadSlot(out Guid doctorId, out DateTimeOffset startsAt)
+    {
+        startsAt = default;
+        // An unencoded "+" in the query string arrives as a space: "2026-03-30T09:00:00 02:00".
+        var startsAtText = (StartsAt ?? "").Trim().Replace(' ', '+');
+        return Guid.TryParse(DoctorId, out doctorId)
+            && Instants.TryParseWithOffset(startsAtText, out startsAt)
+            && startsAt.Year is > 1 and < 9999; // the first and last years overflow when moved to another zone
+    }
+
+    private async Task<bool> TryLoadAsync(Guid doctorId, DateTimeOffset startsAt, CancellationToken ct)
+    {
+        try
+        {
+            Doctor = await mediator.Send(new GetDoctorQuery(doctorId), ct);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+
+        Slot = LocalTimes.In(startsAt, Doctor.TimeZone);
+        return Doctor.IsActive;
+    }
+
+    private PageResult BrokenLink()
+    {
+        LinkIsBroken = true;
+        var result = Page();
+        result.StatusCode = StatusCodes.Status400BadRequest;
+        return result;
+    }
+}

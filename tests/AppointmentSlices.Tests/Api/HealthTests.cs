@@ -1,0 +1,20 @@
+using System.Net;
+using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Infrastructure;
+using Xunit;
+
+namespace AppointmentSlices.Tests.Api;
+
+[Collection("Database")]
+public sealed class HealthTests(PostgresFixture database) : DatabaseTest(database)
+{
+    [Fact]
+    public async Task Health_answers_200_healthy()
+    {
+        var response = await Client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"status":"Healthy"}""", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AppointmentSlices.Tests.Harness;
+
+/// <summary>
+/// The real host on the test database: no demo data, and a clock stopped at <see cref="Now"/>,
+/// a Monday morning before the doctors start work.
+/// </summary>
+public sealed class ClinicApp(string connectionString) : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 16 March 2026, 07:00 UTC (08:00 in Madrid, which is on UTC+01:00 until the 29th).</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 16, 7, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+        builder.UseSetting("Seed:DemoData", "false");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}

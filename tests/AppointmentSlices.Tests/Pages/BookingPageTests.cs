@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace AppointmentSlices.Tests.Pages;
+
+/// <summary>The patient's booking form, end to end over HTTP with its antiforgery cookie and token.</summary>
+[Collection("Database")]
+public sealed partial class BookingPageTests(PostgresFixture database) : DatabaseTest(database)
+{
+    private const string TuesdayNine = "2026-03-17T09:00:00+01:00";
+
+    private HttpClient Browser { get; set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Browser = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    public override async Task DisposeAsync()
+    {
+        Browser.Dispose();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Booking_through_the_form_redirects_to_a_confirmation_of_the_booking()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
+        var form = await OpenFormAsync(doctorId, TuesdayNine);
+
+        var posted = await Browser.PostAsync(form.Action, form.With(
+            ("FullName", "Carmen Ortega"), ("Email", "carmen@example.org"), ("Phone", "+34 612 345 678"), ("Reason", "Migraña")));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var location = posted.Headers.Location?.OriginalString ?? "";
+        var match = ConfirmationPath().Match(location);
+        Assert.True(match.Success, $"Redirected to '{location}'");
+        var appointmentId = Guid.Parse(match.Groups["id"].Value);
+
+        var confirmation = await Browser.GetAsync(location);
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        var page = await ParseAsync(confirmation);
+        var details = page.QuerySelector("dl.details")?.TextContent ?? "";
+        Assert.Contains("Andrés Molina Ruiz", details);
+        Assert.Contains("Tuesday 17 March 2026", details);
+        Assert.Contains("09:00–09:30", details);
+        Assert.Contains("Europe/Madrid", details);
+        Assert.Contains(appointmentId.ToString(), page.Body?.TextContent);
+
+        var api = await Client.GetAsync($"/api/appointments/{appointmentId}");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        var appointment = await api.ReadJsonAsync();
+        Assert.Equal(doctorId, appointment.GetProperty("doctorId").GetGuid());
+        Assert.Equal(TuesdayNine, appointment.GetProperty("startsAt").GetString());
+        Assert.Equal("Migraña", appointment.GetProperty("reason").GetString());
+        Assert.Equal(1, await Clinic.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_email_re_renders_the_form_with_the_error_next_to_the_email_field_and_books_nothing()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var form = await OpenFormAsync(doctorId, TuesdayNine);
+
+        var posted = await Browser.PostAsync(form.Action, form.With(
+            ("FullName", "Carmen Ortega"), ("Email", "carmen.example.org"), ("Phone", "+34 612 345 678"), ("Reason", "Migraña")));
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var page = await ParseAsync(posted);
+        Assert.NotNull(page.QuerySelector("form.booking-form"));
+        var emailError = page.QuerySelector("[data-valmsg-for='Email']")?.TextContent.Trim();
+        Assert.Contains("email", emailError, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("", page.QuerySelector("[data-valmsg-for='FullName']")?.TextContent.Trim());
+        Assert.Equal("", page.QuerySelector("[data-valmsg-for='Phone']")?.TextContent.Trim());
+        Assert.Equal("carmen.example.org", page.QuerySelector<IHtmlInputElement>("input[name='Email']")?.Value);
+        Assert.Equal(0, await Clinic.CountAppointmentsAsync());
+        Assert.Equal(0, await Clinic.CountPatientsAsync());
+    }
+
+    [Fact]
+    public async Task Posting_the_form_without_the_antiforgery_token_returns_400_and_books_nothing()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var form = await OpenFormAsync(doctorId, TuesdayNine);
+        var fields = form.Fields.Where(f => f.Key != "__RequestVerificationToken")
+            .Concat([new("FullName", "Carmen Ortega"), new("Email", "carmen@example.org"), new("Phone", "+34 612 345 678"),
+                new("Reason", "Migraña")]);
+
+        var posted = await Browser.PostAsync(form.Action, new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Equal(0, await Clinic.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task The_form_says_so_when_the_slot_has_been_taken()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Client.BookAsync(Booking.Requests.ForNewPatient(doctorId))).StatusCode);
+
+        var response = await Browser.GetAsync(BookPath(doctorId, TuesdayNine));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ParseAsync(response);
+        Assert.Null(page.QuerySelector("form.booking-form"));
+        Assert.NotNull(page.QuerySelector("[role='alert']"));
+    }
+
+    private async Task<BookingForm> OpenFormAsync(Guid doctorId, string startsAt)
+    {
+        var response = await Browser.GetAsync(BookPath(doctorId, startsAt));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ParseAsync(response);
+        var form = page.QuerySelector<IHtmlFormElement>("form.booking-form");
+        Assert.NotNull(form);
+
+        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
+        Assert.Contains(fields, f => f.Key == "__RequestVerificationToken" && f.Value.Length > 0);
+        Assert.Contains(fields, f => f.Key == "DoctorId" && f.Value == doctorId.ToString());
+        Assert.Contains(fields, f => f.Key == "StartsAt" && DateTimeOffset.Parse(f.Value, CultureInfo.InvariantCulture) == DateTimeOffset.Parse(startsAt, CultureInfo.InvariantCulture));
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? BookPath(doctorId, startsAt) : form.GetAttribute("action")!;
+        return new BookingForm(action, fields);
+    }
+
+    private static string BookPath(Guid doctorId, string startsAt) =>
+        $"/book?doctorId={doctorId}&startsAt={Uri.EscapeDataString(startsAt)}";
+
+    private static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(request => request.Content(html));
+    }
+
+    [GeneratedRegex("^/book/confirmation/(?<id>[0-9a-fA-F-]{36})$")]
+    private static partial Regex ConfirmationPath();
+
+    private sealed record BookingForm(string Action, IReadOnlyList<KeyValuePair<string, string>> Fields)
+    {
+        /// <summary>The form as the browser would post it, with the patient's entries filled in.</summary>
+        public FormUrlEncodedContent With(params (string Name, string Value)[] entries) => new(
+            Fields.Where(f => entries.All(e => e.Name != f.Key))
+                .Concat(entries.Select(e => new KeyValuePair<string, string>(e.Name, e.Value))));
+    }
+}
