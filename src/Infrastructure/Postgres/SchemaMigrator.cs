@@ -1,6 +1,7 @@
 using DbUp;
 using DbUp.Engine;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace AppointmentSlices.Infrastructure.Postgres;
 
@@ -16,6 +17,8 @@ public static class SchemaMigrator
 
     public static void Migrate(string connectionString, bool withQueryIndexes, ILogger logger)
     {
+        // DbUp opens its own connections; unpooled, they close when it is done instead of idling in a pool.
+        connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
         EnsureDatabase.For.PostgresqlDatabase(connectionString);
 
         Run(connectionString, SchemaFolder, logger);

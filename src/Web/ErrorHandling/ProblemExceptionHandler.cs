@@ -15,7 +15,10 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already pointed the request at the error page; the feature keeps what was asked.
+        var failed = context.Features.Get<IExceptionHandlerPathFeature>();
+        var path = new PathString(failed?.Path ?? context.Request.Path.Value);
+        if (!path.StartsWithSegments("/api"))
         {
             return false; // the pages' error page takes it from here, and the middleware logs it
         }
@@ -38,7 +41,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Route}", context.Request.Method, RouteOf(context));
+            logger.LogError(exception, "Unhandled error on {Method} {Route}", context.Request.Method, RouteOf(failed));
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError, Type = ProblemTypes.Unexpected,
@@ -47,10 +50,11 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         }
         else
         {
-            logger.LogWarning("Rejected {Method} {Route}: {ProblemType}", context.Request.Method, RouteOf(context), problem.Type);
+            logger.LogWarning(
+                "Rejected {Method} {Route}: {ProblemType}", context.Request.Method, RouteOf(failed), problem.Type);
         }
 
-        problem.Instance = context.Request.Path;
+        problem.Instance = path;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
         context.Response.StatusCode = problem.Status!.Value;
         await TypedResults.Problem(problem).ExecuteAsync(context);
@@ -116,6 +120,6 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
     private static string FieldName(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
-    private static string RouteOf(HttpContext context) =>
-        (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+    private static string RouteOf(IExceptionHandlerPathFeature? failed) =>
+        (failed?.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
 }

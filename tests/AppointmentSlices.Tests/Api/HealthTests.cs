@@ -6,7 +6,8 @@ using Xunit;
 namespace AppointmentSlices.Tests.Api;
 
 [Collection("Database")]
-public sealed class HealthTests(PostgresFixture database) : DatabaseTest(database)
+public sealed class HealthTests(PostgresFixture database, ClinicHost host)
+    : DatabaseTest(database, host), IClassFixture<ClinicHost>
 {
     [Fact]
     public async Task Health_answers_200_healthy()

@@ -7,7 +7,8 @@ using static AppointmentSlices.Tests.Booking.Requests;
 namespace AppointmentSlices.Tests.Booking;
 
 [Collection("Database")]
-public sealed class BookingApiTests(PostgresFixture database) : DatabaseTest(database)
+public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
+    : DatabaseTest(database, host), IClassFixture<ClinicHost>
 {
     [Fact]
     public async Task Booking_a_free_slot_returns_201_with_a_location_that_reads_the_appointment_in_the_doctors_offset()
@@ -76,7 +77,8 @@ public sealed class BookingApiTests(PostgresFixture database) : DatabaseTest(dat
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Client.BookAsync(ForNewPatient(doctorId))));
+        var bookings = Enumerable.Range(0, 20).Select(_ => Client.BookAsync(ForNewPatient(doctorId))).ToList();
+        var responses = await Task.WhenAll(bookings);
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         var conflicts = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();

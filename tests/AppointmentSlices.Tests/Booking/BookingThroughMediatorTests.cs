@@ -10,7 +10,8 @@ using Xunit;
 namespace AppointmentSlices.Tests.Booking;
 
 [Collection("Database")]
-public sealed class BookingThroughMediatorTests(PostgresFixture database) : DatabaseTest(database)
+public sealed class BookingThroughMediatorTests(PostgresFixture database, ClinicHost host)
+    : DatabaseTest(database, host), IClassFixture<ClinicHost>
 {
     private static readonly DateTimeOffset TuesdayNine = new(2026, 3, 17, 9, 0, 0, TimeSpan.FromHours(1));
 
@@ -21,8 +22,9 @@ public sealed class BookingThroughMediatorTests(PostgresFixture database) : Data
     {
         var doctorId = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
         var patient = new NewPatient("Carmen Ortega", "carmen@example.org", "+34 612 345 678");
+        var command = new BookAppointmentCommand(doctorId, TuesdayNine, " Migraña ", Patient: patient);
 
-        var booked = await Mediator.Send(new BookAppointmentCommand(doctorId, TuesdayNine, " Migraña ", Patient: patient));
+        var booked = await Mediator.Send(command);
         var read = await Mediator.Send(new GetAppointmentQuery(booked.Id));
 
         Assert.Equal(booked.Id, read.Id);
@@ -44,8 +46,9 @@ public sealed class BookingThroughMediatorTests(PostgresFixture database) : Data
         var doctorId = await Clinic.AddMadridDoctorAsync();
         var patientId = await Clinic.AddPatientAsync(email: "carmen@example.org");
         var patient = new NewPatient("Carmen Ortega", "CARMEN@Example.org", "+34 612 345 678");
+        var command = new BookAppointmentCommand(doctorId, TuesdayNine, "Migraña", Patient: patient);
 
-        var booked = await Mediator.Send(new BookAppointmentCommand(doctorId, TuesdayNine, "Migraña", Patient: patient));
+        var booked = await Mediator.Send(command);
 
         Assert.Equal(patientId, booked.PatientId);
         Assert.Equal(1, await Clinic.CountPatientsAsync());
@@ -60,7 +63,8 @@ public sealed class BookingThroughMediatorTests(PostgresFixture database) : Data
         string reason, string fullName, string email, string phone, string field)
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
-        var command = new BookAppointmentCommand(doctorId, TuesdayNine, reason, Patient: new NewPatient(fullName, email, phone));
+        var patient = new NewPatient(fullName, email, phone);
+        var command = new BookAppointmentCommand(doctorId, TuesdayNine, reason, Patient: patient);
 
         var error = await Assert.ThrowsAsync<ValidationException>(async () => await Mediator.Send(command));
 
@@ -73,9 +77,9 @@ public sealed class BookingThroughMediatorTests(PostgresFixture database) : Data
     public async Task Booking_with_an_unknown_doctor_throws_a_validation_exception_naming_the_doctor()
     {
         var patient = new NewPatient("Carmen Ortega", "carmen@example.org", "+34 612 345 678");
+        var command = new BookAppointmentCommand(Guid.CreateVersion7(), TuesdayNine, "Migraña", Patient: patient);
 
-        var error = await Assert.ThrowsAsync<ValidationException>(
-            async () => await Mediator.Send(new BookAppointmentCommand(Guid.CreateVersion7(), TuesdayNine, "x", Patient: patient)));
+        var error = await Assert.ThrowsAsync<ValidationException>(async () => await Mediator.Send(command));
 
         Assert.Contains(error.Errors, e => e.PropertyName == "doctorId");
     }

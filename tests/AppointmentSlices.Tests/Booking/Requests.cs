@@ -24,6 +24,9 @@ internal static class Requests
     public static object NewPatient(string? email = null)
     {
         var n = Interlocked.Increment(ref _patients);
-        return new { fullName = $"Paciente Nuevo {n}", email = email ?? $"new{n}@example.org", phone = "+34 612 345 678" };
+        return new
+        {
+            fullName = $"Paciente Nuevo {n}", email = email ?? $"new{n}@example.org", phone = "+34 612 345 678",
+        };
     }
 }

@@ -9,7 +9,8 @@ using Xunit;
 namespace AppointmentSlices.Tests.Doctors;
 
 [Collection("Database")]
-public sealed class ListDoctorsTests(PostgresFixture database) : DatabaseTest(database)
+public sealed class ListDoctorsTests(PostgresFixture database, ClinicHost host)
+    : DatabaseTest(database, host), IClassFixture<ClinicHost>
 {
     [Theory]
     [InlineData("cardiologia", "José Martínez Ruiz")]
@@ -68,8 +69,9 @@ public sealed class ListDoctorsTests(PostgresFixture database) : DatabaseTest(da
     {
         (string Name, string Key)[] doctors =
         [
-            ("Ana Ruiz", "ana ruiz"), ("Carlos Soto", "carlos soto"), ("Ana Ruiz", "ana ruiz"), ("Beatriz Gil", "beatriz gil"),
-            ("Álvaro Díaz", "alvaro diaz"), ("Ana Ruiz", "ana ruiz"), ("Carlos Soto", "carlos soto"),
+            ("Ana Ruiz", "ana ruiz"), ("Carlos Soto", "carlos soto"), ("Ana Ruiz", "ana ruiz"),
+            ("Beatriz Gil", "beatriz gil"), ("Álvaro Díaz", "alvaro diaz"), ("Ana Ruiz", "ana ruiz"),
+            ("Carlos Soto", "carlos soto"),
         ];
         var inserted = new List<(Guid Id, string Key)>();
         foreach (var (name, key) in doctors)

@@ -72,7 +72,7 @@ public sealed class DoctorBuilder(NpgsqlDataSource db, string fullName)
     /// <summary>Time off as wall-clock date-times in the doctor's zone, end exclusive.</summary>
     public DoctorBuilder Away(DateTime starts, DateTime ends)
     {
-        _timeOff.Add((DateTime.SpecifyKind(starts, DateTimeKind.Unspecified), DateTime.SpecifyKind(ends, DateTimeKind.Unspecified)));
+        _timeOff.Add((Unspecified(starts), Unspecified(ends)));
         return this;
     }
 
@@ -87,13 +87,16 @@ public sealed class DoctorBuilder(NpgsqlDataSource db, string fullName)
         var id = Guid.CreateVersion7();
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await connection.ExecuteAsync(InsertDoctorSql, new
+        var doctor = new
         {
-            id, fullName, specialty = _specialty, timeZone = _timeZone, slotMinutes = _slotMinutes, isActive = _isActive,
-        }, transaction);
+            id, fullName, specialty = _specialty, timeZone = _timeZone,
+            slotMinutes = _slotMinutes, isActive = _isActive,
+        };
+        await connection.ExecuteAsync(InsertDoctorSql, doctor, transaction);
         foreach (var (day, starts, ends) in _hours)
         {
-            await connection.ExecuteAsync(InsertHoursSql, new { doctorId = id, day = (short)day, starts, ends }, transaction);
+            var hours = new { doctorId = id, day = (short)day, starts, ends };
+            await connection.ExecuteAsync(InsertHoursSql, hours, transaction);
         }
 
         foreach (var (starts, ends) in _timeOff)
@@ -105,4 +108,6 @@ public sealed class DoctorBuilder(NpgsqlDataSource db, string fullName)
         await transaction.CommitAsync();
         return id;
     }
+
+    private static DateTime Unspecified(DateTime local) => DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
 }

@@ -8,46 +8,52 @@ internal static class Schedules
 {
     public static readonly DateTimeOffset LongAgo = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly IReadOnlyList<(DateTimeOffset, DateTimeOffset)> NothingBooked = [];
+    private static readonly DayOfWeek[] Weekdays =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
-    /// <summary>Every day of the week, 09:00–14:00 and 15:00–18:00 (the lunch hour is off), 30-minute slots.</summary>
+    private static readonly (string, string)[] MorningAndAfternoon = [("09:00", "14:00"), ("15:00", "18:00")];
+
+    /// <summary>Every day of the week, 09:00–14:00 and 15:00–18:00 (lunch is off), on 30-minute slots.</summary>
     public static DoctorSchedule SplitDay(string zone, params TimeOff[] timeOff) =>
-        Create(zone, 30, Enum.GetValues<DayOfWeek>(), [("09:00", "14:00"), ("15:00", "18:00")], timeOff);
+        Create(zone, Enum.GetValues<DayOfWeek>(), MorningAndAfternoon, timeOff);
 
     /// <summary>The same split day, Monday to Friday only.</summary>
-    public static DoctorSchedule SplitWeekdays(string zone, params TimeOff[] timeOff) => Create(
-        zone, 30, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
-        [("09:00", "14:00"), ("15:00", "18:00")], timeOff);
+    public static DoctorSchedule SplitWeekdays(string zone, params TimeOff[] timeOff) =>
+        Create(zone, Weekdays, MorningAndAfternoon, timeOff);
 
     /// <summary>Every night 00:00–04:00, which is when clocks change in Europe and America.</summary>
-    public static DoctorSchedule Night(string zone) => Create(zone, 30, Enum.GetValues<DayOfWeek>(), [("00:00", "04:00")], []);
+    public static DoctorSchedule Night(string zone) =>
+        Create(zone, Enum.GetValues<DayOfWeek>(), [("00:00", "04:00")], []);
 
-    public static DoctorSchedule Create(
-        string zone, int slotMinutes, IEnumerable<DayOfWeek> days, (string Starts, string Ends)[] intervals, TimeOff[] timeOff)
+    private static DoctorSchedule Create(
+        string zone, IEnumerable<DayOfWeek> days, (string Starts, string Ends)[] intervals, TimeOff[] timeOff)
     {
         var hours = days
-            .SelectMany(day => intervals.Select(i => new WorkingHours(day, TimeSpan.Parse(i.Starts), TimeSpan.Parse(i.Ends))))
+            .SelectMany(day => intervals.Select(i => new WorkingHours(day, Time(i.Starts), Time(i.Ends))))
             .ToList();
-        return new DoctorSchedule(TimeZoneInfo.FindSystemTimeZoneById(zone), TimeSpan.FromMinutes(slotMinutes), hours, timeOff);
+        return new DoctorSchedule(TimeZoneInfo.FindSystemTimeZoneById(zone), TimeSpan.FromMinutes(30), hours, timeOff);
     }
 
     /// <summary>The free slots of one local day, with the clock long before it and nothing booked.</summary>
-    public static IReadOnlyList<Slot> FreeOn(DoctorSchedule schedule, string day) =>
-        FreeOn(schedule, day, LongAgo, NothingBooked);
+    public static IReadOnlyList<Slot> FreeOn(DoctorSchedule schedule, string day) => FreeOn(schedule, day, LongAgo, []);
 
     public static IReadOnlyList<Slot> FreeOn(
         DoctorSchedule schedule, string day, DateTimeOffset now, IReadOnlyList<(DateTimeOffset, DateTimeOffset)> busy)
     {
         var date = DateOnly.Parse(day, CultureInfo.InvariantCulture);
-        return SlotCalendar.FreeSlots(schedule, LocalMidnight(schedule, date), LocalMidnight(schedule, date.AddDays(1)), now, busy);
+        var from = LocalMidnight(schedule, date);
+        var to = LocalMidnight(schedule, date.AddDays(1));
+        return SlotCalendar.FreeSlots(schedule, from, to, now, busy);
     }
 
     /// <summary>An instant given as local wall-clock time with its offset, e.g. "2026-03-17T09:00:00+01:00".</summary>
-    public static DateTimeOffset At(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+    public static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 
     /// <summary>Local wall-clock start times, "HH:mm", as a reader of the doctor's agenda would see them.</summary>
-    public static string[] LocalStarts(IEnumerable<Slot> slots) => slots.Select(s => s.StartsAt.ToString("HH:mm", CultureInfo.InvariantCulture)).ToArray();
+    public static string[] LocalStarts(IEnumerable<Slot> slots) =>
+        slots.Select(s => s.StartsAt.ToString("HH:mm", CultureInfo.InvariantCulture)).ToArray();
+
+    private static TimeSpan Time(string text) => TimeSpan.Parse(text, CultureInfo.InvariantCulture);
 
     private static DateTimeOffset LocalMidnight(DoctorSchedule schedule, DateOnly date)
     {

@@ -73,15 +73,21 @@ public sealed class SlotCalendarTests
     [Fact]
     public void Time_off_removes_only_the_slots_it_overlaps()
     {
-        var away = new TimeOff(new DateTime(2026, 3, 17, 10, 15, 0), new DateTime(2026, 3, 17, 11, 0, 0));
+        var schedule = SplitDay(
+            Madrid,
+            new TimeOff(new DateTime(2026, 3, 17, 10, 15, 0), new DateTime(2026, 3, 17, 11, 0, 0)),
+            new TimeOff(new DateTime(2026, 3, 17, 12, 0, 0), new DateTime(2026, 3, 17, 12, 30, 0)));
 
-        var starts = LocalStarts(FreeOn(SplitDay(Madrid, away), "2026-03-17"));
+        var starts = LocalStarts(FreeOn(schedule, "2026-03-17"));
 
         Assert.Contains("09:30", starts);
         Assert.DoesNotContain("10:00", starts);
         Assert.DoesNotContain("10:30", starts);
         Assert.Contains("11:00", starts);
-        Assert.Equal(14, starts.Length);
+        Assert.Contains("11:30", starts);
+        Assert.DoesNotContain("12:00", starts);
+        Assert.Contains("12:30", starts);
+        Assert.Equal(13, starts.Length);
     }
 
     [Fact]

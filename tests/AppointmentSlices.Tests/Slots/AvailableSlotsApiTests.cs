@@ -7,7 +7,8 @@ using Xunit;
 namespace AppointmentSlices.Tests.Slots;
 
 [Collection("Database")]
-public sealed class AvailableSlotsApiTests(PostgresFixture database) : DatabaseTest(database)
+public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost host)
+    : DatabaseTest(database, host), IClassFixture<ClinicHost>
 {
     private Guid _doctorId;
 
@@ -37,7 +38,10 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database) : DatabaseT
         var utc = Starts(await OkAsync("from=2026-03-17T08:00:00Z&to=2026-03-17T10:00:00Z"));
 
         string[] expected =
-            ["2026-03-17T09:00:00+01:00", "2026-03-17T09:30:00+01:00", "2026-03-17T10:00:00+01:00", "2026-03-17T10:30:00+01:00"];
+        [
+            "2026-03-17T09:00:00+01:00", "2026-03-17T09:30:00+01:00",
+            "2026-03-17T10:00:00+01:00", "2026-03-17T10:30:00+01:00",
+        ];
         Assert.Equal(expected, encoded);
         Assert.Equal(expected, utc);
     }
@@ -82,7 +86,8 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database) : DatabaseT
     [InlineData("date=9999-12-31", "date")]
     [InlineData("from=0001-01-01T00:00:00Z&to=0001-01-02T00:00:00Z", "from")]
     [InlineData("from=9999-12-30&to=9999-12-31", "to")]
-    public async Task A_window_at_the_ends_of_the_calendar_is_answered_without_a_server_error(string query, string field)
+    public async Task A_window_at_the_ends_of_the_calendar_is_answered_without_a_server_error(
+        string query, string field)
     {
         var response = await Client.GetAsync($"/api/doctors/{_doctorId}/available-slots?{query}");
 
@@ -129,10 +134,14 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database) : DatabaseT
     [Fact]
     public async Task Slots_that_have_started_are_no_longer_offered()
     {
-        App.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.Zero));
+        await using var later = new ClinicApp(Database.ConnectionString);
+        later.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.Zero)); // 10:00 in Madrid
+        using var client = later.CreateClient();
 
-        var starts = Starts(await OkAsync("date=2026-03-16"));
+        var response = await client.GetAsync($"/api/doctors/{_doctorId}/available-slots?date=2026-03-16");
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var starts = Starts(await response.ReadJsonAsync());
         Assert.Equal("2026-03-16T10:30:00+01:00", starts[0]);
         Assert.Equal(13, starts.Length);
     }
