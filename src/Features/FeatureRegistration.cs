@@ -12,19 +12,25 @@ public static class FeatureRegistration
     /// <summary>The mediator, its validation pipeline, every validator and every slice's store.</summary>
     public static IServiceCollection AddClinicFeatures(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddMediator((MediatorOptions options) =>
-        {
-            options.ServiceLifetime = ServiceLifetime.Singleton;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
-        });
+        services.AddMediator(
+            (MediatorOptions options) =>
+            {
+                options.ServiceLifetime = ServiceLifetime.Singleton;
+                options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            }
+        );
 
-        services.AddValidatorsFromAssemblyContaining<BookingOptions>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<BookingOptions>(
+            ServiceLifetime.Singleton,
+            includeInternalTypes: true
+        );
 
-        services.Scan(scan => scan
-            .FromAssemblyOf<BookingOptions>()
-            .AddClasses(classes => classes.AssignableTo<IPostgresStore>(), publicOnly: false)
-            .AsImplementedInterfaces(type => type != typeof(IPostgresStore))
-            .WithSingletonLifetime());
+        services.Scan(scan =>
+            scan.FromAssemblyOf<BookingOptions>()
+                .AddClasses(classes => classes.AssignableTo<IPostgresStore>(), publicOnly: false)
+                .AsImplementedInterfaces(type => type != typeof(IPostgresStore))
+                .WithSingletonLifetime()
+        );
 
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<BookingOptions>(configuration.GetSection("Booking"));

@@ -42,12 +42,11 @@ await database.SeedIfWantedAsync(app.Services);
 
 // The API answers failures with problem details; the pages answer with the error page.
 app.UseExceptionHandler("/Error");
-app.UseWhen(
-    context => context.Request.Path.StartsWithSegments("/api"),
-    api => api.UseStatusCodePages());
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),
-    pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+    pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}")
+);
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAntiforgery();

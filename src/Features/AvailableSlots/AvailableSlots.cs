@@ -15,16 +15,25 @@ public sealed record AvailableSlotsQuery(Guid DoctorId, string? From = null, str
     : IQuery<AvailableSlotsResult>;
 
 public sealed record AvailableSlotsResult(
-    Guid DoctorId, string TimeZone, int SlotMinutes, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<Slot> Slots);
+    Guid DoctorId,
+    string TimeZone,
+    int SlotMinutes,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    IReadOnlyList<Slot> Slots
+);
 
 internal sealed class AvailableSlotsValidator : AbstractValidator<AvailableSlotsQuery>
 {
     public AvailableSlotsValidator()
     {
         RuleFor(q => q.DoctorId).NotEmpty();
-        RuleFor(q => q.Date).Must(d => d is null || WindowBound.TryParse(d, out var b) && b.Date is not null)
+        RuleFor(q => q.Date)
+            .Must(d => d is null || WindowBound.TryParse(d, out var b) && b.Date is not null)
             .WithMessage("Use a calendar date such as 2026-03-30, between the years 1900 and 2999.");
-        RuleFor(q => q.Date).Null().When(q => q.From is not null || q.To is not null)
+        RuleFor(q => q.Date)
+            .Null()
+            .When(q => q.From is not null || q.To is not null)
             .WithMessage("Give either date, or from and to, not both.");
         RuleFor(q => q.From).Must(BeABound).WithMessage(WindowBound.FormatHelp);
         RuleFor(q => q.To).Must(BeABound).WithMessage(WindowBound.FormatHelp);
@@ -34,8 +43,11 @@ internal sealed class AvailableSlotsValidator : AbstractValidator<AvailableSlots
 }
 
 internal sealed class AvailableSlotsHandler(
-    IDoctorScheduleStore schedules, IAvailableSlotsStore store, TimeProvider clock, IOptions<BookingOptions> options)
-    : IQueryHandler<AvailableSlotsQuery, AvailableSlotsResult>
+    IDoctorScheduleStore schedules,
+    IAvailableSlotsStore store,
+    TimeProvider clock,
+    IOptions<BookingOptions> options
+) : IQueryHandler<AvailableSlotsQuery, AvailableSlotsResult>
 {
     public const int MaxDays = 31;
 
@@ -74,8 +86,13 @@ internal sealed class AvailableSlotsHandler(
         }
 
         return new AvailableSlotsResult(
-            doctor.Id, doctor.TimeZone, (int)doctor.Schedule.SlotLength.TotalMinutes,
-            TimeZoneInfo.ConvertTime(start, zone), TimeZoneInfo.ConvertTime(end, zone), slots);
+            doctor.Id,
+            doctor.TimeZone,
+            (int)doctor.Schedule.SlotLength.TotalMinutes,
+            TimeZoneInfo.ConvertTime(start, zone),
+            TimeZoneInfo.ConvertTime(end, zone),
+            slots
+        );
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -16,9 +16,17 @@ public sealed class AvailableSlotsEndpoint : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/doctors/{id:guid}/available-slots", async Task<Ok<AvailableSlotsResult>> (
-                Guid id, string? from, string? to, string? date, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new AvailableSlotsQuery(id, from, to, date), ct)))
+        app.MapGet(
+                "/api/doctors/{id:guid}/available-slots",
+                async Task<Ok<AvailableSlotsResult>> (
+                    Guid id,
+                    string? from,
+                    string? to,
+                    string? date,
+                    IMediator mediator,
+                    CancellationToken ct
+                ) => TypedResults.Ok(await mediator.Send(new AvailableSlotsQuery(id, from, to, date), ct))
+            )
             .WithName("AvailableSlots")
             .WithTags("Doctors")
             .WithSummary("List a doctor's free slots")
@@ -26,9 +34,17 @@ public sealed class AvailableSlotsEndpoint : ICarterModule
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/doctors/available-slots", async Task<Ok<AvailableSlotsResult>> (
-                Guid doctorId, string? from, string? to, string? date, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new AvailableSlotsQuery(doctorId, from, to, date), ct)))
+        app.MapGet(
+                "/api/doctors/available-slots",
+                async Task<Ok<AvailableSlotsResult>> (
+                    Guid doctorId,
+                    string? from,
+                    string? to,
+                    string? date,
+                    IMediator mediator,
+                    CancellationToken ct
+                ) => TypedResults.Ok(await mediator.Send(new AvailableSlotsQuery(doctorId, from, to, date), ct))
+            )
             .WithName("AvailableSlotsByQuery")
             .WithTags("Doctors")
             .WithSummary("List a doctor's free slots (older route: the doctor in the query string)")

@@ -8,7 +8,11 @@ internal interface IAvailableSlotsStore
 {
     /// <summary>The intervals the doctor's active appointments occupy in [from, to).</summary>
     Task<IReadOnlyList<(DateTimeOffset Starts, DateTimeOffset Ends)>> BusyAsync(
-        Guid doctorId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+        Guid doctorId,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken ct
+    );
 }
 
 internal sealed class PostgresAvailableSlotsStore(NpgsqlDataSource db) : IAvailableSlotsStore, IPostgresStore
@@ -24,9 +28,18 @@ internal sealed class PostgresAvailableSlotsStore(NpgsqlDataSource db) : IAvaila
         """;
 
     public async Task<IReadOnlyList<(DateTimeOffset Starts, DateTimeOffset Ends)>> BusyAsync(
-        Guid doctorId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+        Guid doctorId,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken ct
+    )
     {
-        var parameters = new { doctorId, from = from.UtcDateTime, to = to.UtcDateTime };
+        var parameters = new
+        {
+            doctorId,
+            from = from.UtcDateTime,
+            to = to.UtcDateTime,
+        };
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, parameters, cancellationToken: ct));
         return rows.Select(r => (new DateTimeOffset(r.Starts), new DateTimeOffset(r.Ends))).ToList();

@@ -7,14 +7,23 @@ namespace AppointmentSlices.Features.AvailableSlots;
 /// <summary>One end of a slot window: a calendar date in the doctor's zone, or an exact instant.</summary>
 internal readonly record struct WindowBound(DateOnly? Date, DateTimeOffset? Instant)
 {
-    public const string FormatHelp = "Use a date such as 2026-03-30, or a date and time with an offset such as "
+    public const string FormatHelp =
+        "Use a date such as 2026-03-30, or a date and time with an offset such as "
         + "2026-03-30T09:00:00+02:00, between the years 1900 and 2999.";
 
     public static bool TryParse(string text, out WindowBound bound)
     {
         // A "+" left unencoded in a query string arrives as a space: "2026-03-30T09:00:00 02:00".
         var repaired = text.Trim().Replace(' ', '+');
-        if (DateOnly.TryParseExact(repaired, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (
+            DateOnly.TryParseExact(
+                repaired,
+                "yyyy-MM-dd",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var date
+            )
+        )
         {
             bound = new WindowBound(date, null);
             return date.Year is >= Instants.FirstYear and <= Instants.LastYear;
@@ -52,20 +61,23 @@ internal static class WindowBoundRanges
     private static readonly TimeSpan WidestOffset = TimeSpan.FromHours(14);
 
     /// <summary>An instant no later than the bound in any zone (for loading before the zone is known).</summary>
-    public static DateTimeOffset Earliest(this WindowBound? bound, DateTimeOffset fallback) => bound switch
-    {
-        null => fallback,
-        { Instant: { } instant } => instant,
-        { Date: { } date } => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - WidestOffset,
-        _ => fallback,
-    };
+    public static DateTimeOffset Earliest(this WindowBound? bound, DateTimeOffset fallback) =>
+        bound switch
+        {
+            null => fallback,
+            { Instant: { } instant } => instant,
+            { Date: { } date } => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - WidestOffset,
+            _ => fallback,
+        };
 
     /// <summary>An instant no earlier than the bound in any zone.</summary>
-    public static DateTimeOffset Latest(this WindowBound? bound, DateTimeOffset fallback) => bound switch
-    {
-        null => fallback.AddDays(AvailableSlotsHandler.MaxDays + 1),
-        { Instant: { } instant } => instant,
-        { Date: { } date } => new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + WidestOffset,
-        _ => fallback,
-    };
+    public static DateTimeOffset Latest(this WindowBound? bound, DateTimeOffset fallback) =>
+        bound switch
+        {
+            null => fallback.AddDays(AvailableSlotsHandler.MaxDays + 1),
+            { Instant: { } instant } => instant,
+            { Date: { } date } => new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                + WidestOffset,
+            _ => fallback,
+        };
 }

@@ -12,21 +12,33 @@ namespace AppointmentSlices.Features.BookAppointment;
 /// email is already registered, in any letter case, is booked as that patient.
 /// </summary>
 public sealed record BookAppointmentCommand(
-    Guid DoctorId, DateTimeOffset StartsAt, string Reason, Guid? PatientId = null, NewPatient? Patient = null)
-    : ICommand<BookedAppointment>;
+    Guid DoctorId,
+    DateTimeOffset StartsAt,
+    string Reason,
+    Guid? PatientId = null,
+    NewPatient? Patient = null
+) : ICommand<BookedAppointment>;
 
 public sealed record NewPatient(string FullName, string Email, string Phone);
 
 public sealed record BookedAppointment(
-    Guid Id, Guid DoctorId, Guid PatientId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    string TimeZone, string Status, string Reason);
+    Guid Id,
+    Guid DoctorId,
+    Guid PatientId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string TimeZone,
+    string Status,
+    string Reason
+);
 
 internal sealed class BookAppointmentHandler(
     IDoctorScheduleStore schedules,
     IBookAppointmentStore store,
     TimeProvider clock,
     IOptions<BookingOptions> options,
-    ILogger<BookAppointmentHandler> logger) : ICommandHandler<BookAppointmentCommand, BookedAppointment>
+    ILogger<BookAppointmentHandler> logger
+) : ICommandHandler<BookAppointmentCommand, BookedAppointment>
 {
     public async ValueTask<BookedAppointment> Handle(BookAppointmentCommand command, CancellationToken ct)
     {
@@ -49,14 +61,33 @@ internal sealed class BookAppointmentHandler(
         var startsAt = TimeZoneInfo.ConvertTime(command.StartsAt, zone);
         var endsAt = TimeZoneInfo.ConvertTime(startsAt + doctor.Schedule.SlotLength, zone);
         var appointment = new NewAppointment(
-            Guid.CreateVersion7(), doctor.Id, command.PatientId, command.Patient, startsAt, endsAt, command.Reason.Trim());
+            Guid.CreateVersion7(),
+            doctor.Id,
+            command.PatientId,
+            command.Patient,
+            startsAt,
+            endsAt,
+            command.Reason.Trim()
+        );
 
         var bookedPatientId = await store.InsertAsync(appointment, ct);
         logger.LogInformation(
-            "Booked appointment {AppointmentId} with doctor {DoctorId} at {StartsAt}", appointment.Id, doctor.Id, startsAt);
+            "Booked appointment {AppointmentId} with doctor {DoctorId} at {StartsAt}",
+            appointment.Id,
+            doctor.Id,
+            startsAt
+        );
 
         return new BookedAppointment(
-            appointment.Id, doctor.Id, bookedPatientId, startsAt, endsAt, doctor.TimeZone, "Scheduled", appointment.Reason);
+            appointment.Id,
+            doctor.Id,
+            bookedPatientId,
+            startsAt,
+            endsAt,
+            doctor.TimeZone,
+            "Scheduled",
+            appointment.Reason
+        );
     }
 
     private void CheckWithinHorizon(DateTimeOffset startsAt, DateTimeOffset now)

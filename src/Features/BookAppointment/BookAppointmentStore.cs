@@ -5,7 +5,14 @@ using Npgsql;
 namespace AppointmentSlices.Features.BookAppointment;
 
 internal sealed record NewAppointment(
-    Guid Id, Guid DoctorId, Guid? PatientId, NewPatient? NewPatient, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Reason);
+    Guid Id,
+    Guid DoctorId,
+    Guid? PatientId,
+    NewPatient? NewPatient,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string Reason
+);
 
 internal interface IBookAppointmentStore
 {
@@ -37,7 +44,8 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<bool>(
-            new CommandDefinition(PatientExistsSql, new { patientId }, cancellationToken: ct));
+            new CommandDefinition(PatientExistsSql, new { patientId }, cancellationToken: ct)
+        );
     }
 
     public async Task<Guid> InsertAsync(NewAppointment appointment, CancellationToken ct)
@@ -45,17 +53,21 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
-        var patientId = appointment.PatientId ?? await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(
-            UpsertPatientSql,
-            new
-            {
-                Id = Guid.CreateVersion7(),
-                FullName = appointment.NewPatient!.FullName.Trim(),
-                Email = appointment.NewPatient.Email.Trim(),
-                Phone = appointment.NewPatient.Phone.Trim(),
-            },
-            transaction,
-            cancellationToken: ct));
+        var patientId = appointment.PatientId
+            ?? await connection.ExecuteScalarAsync<Guid>(
+                new CommandDefinition(
+                    UpsertPatientSql,
+                    new
+                    {
+                        Id = Guid.CreateVersion7(),
+                        FullName = appointment.NewPatient!.FullName.Trim(),
+                        Email = appointment.NewPatient.Email.Trim(),
+                        Phone = appointment.NewPatient.Phone.Trim(),
+                    },
+                    transaction,
+                    cancellationToken: ct
+                )
+            );
 
         var row = new
         {
@@ -69,17 +81,25 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
 
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertAppointmentSql, row, transaction, cancellationToken: ct));
+            await connection.ExecuteAsync(
+                new CommandDefinition(InsertAppointmentSql, row, transaction, cancellationToken: ct)
+            );
             await transaction.CommitAsync(ct);
             return patientId;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
             throw e.ConstraintName == "appointments_patient_no_overlap"
-                ? new ConflictException(ProblemTypes.PatientBusy, "The patient already has an appointment then",
-                    "The patient already has an appointment that overlaps this time.")
-                : new ConflictException(ProblemTypes.SlotTaken, "The slot is taken",
-                    "Someone else has just booked this slot; choose another free slot.");
+                ? new ConflictException(
+                    ProblemTypes.PatientBusy,
+                    "The patient already has an appointment then",
+                    "The patient already has an appointment that overlaps this time."
+                )
+                : new ConflictException(
+                    ProblemTypes.SlotTaken,
+                    "The slot is taken",
+                    "Someone else has just booked this slot; choose another free slot."
+                );
         }
     }
 }

@@ -18,8 +18,7 @@ public static class ProblemTypes
 }
 
 /// <summary>A resource the request names does not exist (404).</summary>
-public sealed class NotFoundException(string resource, Guid id)
-    : Exception($"No {resource} with id {id}.")
+public sealed class NotFoundException(string resource, Guid id) : Exception($"No {resource} with id {id}.")
 {
     public string Resource { get; } = resource;
 }
@@ -33,7 +32,7 @@ public sealed class ConflictException(string type, string title, string detail) 
 
 public static class Rule
 {
-    /// <summary>A rule only the handler can check (it needs the database); answered like any validation error.</summary>
+    /// <summary>A rule only the handler can check (it needs the database), answered as a validation error.</summary>
     public static ValidationException Broken(string field, string message) =>
         new([new ValidationFailure(field, message)]);
 }

@@ -15,7 +15,9 @@ public sealed class StrictDateTimeOffsetConverter : JsonConverter<DateTimeOffset
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         if (text is null || !Instants.TryParseWithOffset(text, out var value))
         {
-            throw new JsonException("Expected an ISO-8601 date and time with an offset, such as 2026-03-30T09:00:00+02:00.");
+            throw new JsonException(
+                "Expected an ISO-8601 date and time with an offset, such as 2026-03-30T09:00:00+02:00."
+            );
         }
 
         return value;
@@ -40,7 +42,9 @@ public static class Instants
         value = default;
         var trimmed = text.Trim();
         var hasOffset = trimmed.EndsWith('Z') || trimmed.EndsWith('z') || HasNumericOffset(trimmed);
-        return hasOffset && trimmed.Length >= 16 && trimmed[10] is 'T' or 't'
+        return hasOffset
+            && trimmed.Length >= 16
+            && trimmed[10] is 'T' or 't'
             && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 

@@ -8,6 +8,5 @@ public static class TextRules
     public static string? BlankToNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Makes a search term match literally inside LIKE, whatever %, _ or \ it holds.</summary>
-    public static string EscapeLike(string term) =>
-        term.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+    public static string EscapeLike(string term) => term.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

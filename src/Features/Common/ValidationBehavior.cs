@@ -3,7 +3,7 @@ using Mediator;
 
 namespace AppointmentSlices.Features.Common;
 
-/// <summary>Runs every FluentValidation validator of a request before its handler; one place, one error shape.</summary>
+/// <summary>Runs every validator of a request before its handler: one place, one error shape.</summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -11,7 +11,10 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     private readonly IValidator<TMessage>[] _validators = validators.ToArray();
 
     public async ValueTask<TResponse> Handle(
-        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken
+    )
     {
         if (_validators.Length > 0)
         {

@@ -14,13 +14,24 @@ public sealed record GetAppointmentQuery(Guid AppointmentId) : IQuery<Appointmen
 
 /// <summary>An appointment; its times carry the doctor's local offset and name the doctor's zone.</summary>
 public sealed record AppointmentDetails(
-    Guid Id, Guid DoctorId, string DoctorName, string Specialty, Guid PatientId,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string Status, string Reason);
+    Guid Id,
+    Guid DoctorId,
+    string DoctorName,
+    string Specialty,
+    Guid PatientId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string TimeZone,
+    string Status,
+    string Reason
+);
 
-internal sealed class GetAppointmentHandler(IGetAppointmentStore store) : IQueryHandler<GetAppointmentQuery, AppointmentDetails>
+internal sealed class GetAppointmentHandler(IGetAppointmentStore store)
+    : IQueryHandler<GetAppointmentQuery, AppointmentDetails>
 {
     public async ValueTask<AppointmentDetails> Handle(GetAppointmentQuery query, CancellationToken ct) =>
-        await store.FindAsync(query.AppointmentId, ct) ?? throw new NotFoundException("appointment", query.AppointmentId);
+        await store.FindAsync(query.AppointmentId, ct)
+        ?? throw new NotFoundException("appointment", query.AppointmentId);
 }
 
 internal interface IGetAppointmentStore
@@ -43,7 +54,8 @@ internal sealed class PostgresGetAppointmentStore(NpgsqlDataSource db) : IGetApp
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            new CommandDefinition(Sql, new { appointmentId }, cancellationToken: ct));
+            new CommandDefinition(Sql, new { appointmentId }, cancellationToken: ct)
+        );
         if (row is null)
         {
             return null;
@@ -51,23 +63,41 @@ internal sealed class PostgresGetAppointmentStore(NpgsqlDataSource db) : IGetApp
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(row.TimeZone);
         return new AppointmentDetails(
-            row.Id, row.DoctorId, row.DoctorName, row.Specialty, row.PatientId,
+            row.Id,
+            row.DoctorId,
+            row.DoctorName,
+            row.Specialty,
+            row.PatientId,
             TimeZoneInfo.ConvertTime(new DateTimeOffset(row.StartsAt), zone),
             TimeZoneInfo.ConvertTime(new DateTimeOffset(row.EndsAt), zone),
-            row.TimeZone, row.Status, row.Reason);
+            row.TimeZone,
+            row.Status,
+            row.Reason
+        );
     }
 
     private sealed record Row(
-        Guid Id, Guid DoctorId, string DoctorName, string Specialty, Guid PatientId,
-        DateTime StartsAt, DateTime EndsAt, string TimeZone, string Status, string Reason);
+        Guid Id,
+        Guid DoctorId,
+        string DoctorName,
+        string Specialty,
+        Guid PatientId,
+        DateTime StartsAt,
+        DateTime EndsAt,
+        string TimeZone,
+        string Status,
+        string Reason
+    );
 }
 
 public sealed class GetAppointmentEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/appointments/{id:guid}", async Task<Ok<AppointmentDetails>> (
-                Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetAppointmentQuery(id), ct)))
+        app.MapGet(
+                "/api/appointments/{id:guid}",
+                async Task<Ok<AppointmentDetails>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new GetAppointmentQuery(id), ct))
+            )
             .WithName("GetAppointment")
             .WithTags("Appointments")
             .WithSummary("Get an appointment")

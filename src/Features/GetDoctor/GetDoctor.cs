@@ -13,8 +13,14 @@ namespace AppointmentSlices.Features.GetDoctor;
 public sealed record GetDoctorQuery(Guid DoctorId) : IQuery<DoctorDetails>;
 
 public sealed record DoctorDetails(
-    Guid Id, string FullName, string Specialty, string TimeZone, int SlotMinutes, bool IsActive,
-    IReadOnlyList<WorkingHoursItem> WorkingHours);
+    Guid Id,
+    string FullName,
+    string Specialty,
+    string TimeZone,
+    int SlotMinutes,
+    bool IsActive,
+    IReadOnlyList<WorkingHoursItem> WorkingHours
+);
 
 /// <summary>A working interval; times are wall-clock "HH:mm" in the doctor's time zone.</summary>
 public sealed record WorkingHoursItem(DayOfWeek Day, string Starts, string Ends);
@@ -28,21 +34,31 @@ internal sealed class GetDoctorHandler(IDoctorScheduleStore schedules, TimeProvi
         var doctor = await schedules.FindAsync(query.DoctorId, now, now, ct)
             ?? throw new NotFoundException("doctor", query.DoctorId);
 
-        var hours = doctor.Schedule.Hours
-            .OrderBy(h => ((int)h.Day + 6) % 7).ThenBy(h => h.Starts)
+        var hours = doctor
+            .Schedule.Hours.OrderBy(h => ((int)h.Day + 6) % 7)
+            .ThenBy(h => h.Starts)
             .Select(h => new WorkingHoursItem(h.Day, h.Starts.ToString(@"hh\:mm"), h.Ends.ToString(@"hh\:mm")))
             .ToList();
         return new DoctorDetails(
-            doctor.Id, doctor.FullName, doctor.Specialty, doctor.TimeZone,
-            (int)doctor.Schedule.SlotLength.TotalMinutes, doctor.IsActive, hours);
+            doctor.Id,
+            doctor.FullName,
+            doctor.Specialty,
+            doctor.TimeZone,
+            (int)doctor.Schedule.SlotLength.TotalMinutes,
+            doctor.IsActive,
+            hours
+        );
     }
 }
 
 public sealed class GetDoctorEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/doctors/{id:guid}", async Task<Ok<DoctorDetails>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetDoctorQuery(id), ct)))
+        app.MapGet(
+                "/api/doctors/{id:guid}",
+                async Task<Ok<DoctorDetails>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new GetDoctorQuery(id), ct))
+            )
             .WithName("GetDoctor")
             .WithTags("Doctors")
             .WithSummary("Get a doctor and their weekly working hours")

@@ -5,8 +5,12 @@ using Mediator;
 namespace AppointmentSlices.Features.ListDoctors;
 
 /// <summary>Doctors taking bookings, optionally of one specialty or matching part of a name, in pages.</summary>
-public sealed record ListDoctorsQuery(string? Specialty = null, string? Name = null, int? Limit = null, string? Cursor = null)
-    : IQuery<Page<DoctorListItem>>;
+public sealed record ListDoctorsQuery(
+    string? Specialty = null,
+    string? Name = null,
+    int? Limit = null,
+    string? Cursor = null
+) : IQuery<Page<DoctorListItem>>;
 
 public sealed record DoctorListItem(Guid Id, string FullName, string Specialty, string TimeZone, int SlotMinutes);
 
@@ -14,17 +18,23 @@ internal sealed class ListDoctorsValidator : AbstractValidator<ListDoctorsQuery>
 {
     public ListDoctorsValidator()
     {
-        RuleFor(q => q.Specialty).MaximumLength(100).Must(TextRules.HasNoControlCharacters)
+        RuleFor(q => q.Specialty)
+            .MaximumLength(100)
+            .Must(TextRules.HasNoControlCharacters)
             .WithMessage("Specialty must not contain control characters.");
-        RuleFor(q => q.Name).MaximumLength(100).Must(TextRules.HasNoControlCharacters)
+        RuleFor(q => q.Name)
+            .MaximumLength(100)
+            .Must(TextRules.HasNoControlCharacters)
             .WithMessage("Name must not contain control characters.");
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(q => q.Cursor).Must(c => c is null || Paging.TryDecodeCursor(c, out _, out _))
+        RuleFor(q => q.Cursor)
+            .Must(c => c is null || Paging.TryDecodeCursor(c, out _, out _))
             .WithMessage("The cursor is not one this API returned; start again without it.");
     }
 }
 
-internal sealed class ListDoctorsHandler(IListDoctorsStore store) : IQueryHandler<ListDoctorsQuery, Page<DoctorListItem>>
+internal sealed class ListDoctorsHandler(IListDoctorsStore store)
+    : IQueryHandler<ListDoctorsQuery, Page<DoctorListItem>>
 {
     public async ValueTask<Page<DoctorListItem>> Handle(ListDoctorsQuery query, CancellationToken ct)
     {
@@ -32,8 +42,12 @@ internal sealed class ListDoctorsHandler(IListDoctorsStore store) : IQueryHandle
         Paging.TryDecodeCursor(query.Cursor, out var afterKey, out var afterId);
 
         var rows = await store.ListAsync(
-            TextRules.BlankToNull(query.Specialty), TextRules.BlankToNull(query.Name),
-            query.Cursor is null ? null : (afterKey, afterId), limit + 1, ct);
+            TextRules.BlankToNull(query.Specialty),
+            TextRules.BlankToNull(query.Name),
+            query.Cursor is null ? null : (afterKey, afterId),
+            limit + 1,
+            ct
+        );
 
         var items = rows.Take(limit).Select(r => r.Doctor).ToList();
         var next = rows.Count > limit ? Paging.EncodeCursor(rows[limit - 1].SortKey, rows[limit - 1].Doctor.Id) : null;

@@ -11,13 +11,20 @@ namespace AppointmentSlices.Features.ListDoctors;
 public sealed class ListDoctorsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/doctors", async Task<Ok<Page<DoctorListItem>>> (
-                [AsParameters] ListDoctorsQuery query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        app.MapGet(
+                "/api/doctors",
+                async Task<Ok<Page<DoctorListItem>>> (
+                    [AsParameters] ListDoctorsQuery query,
+                    IMediator mediator,
+                    CancellationToken ct
+                ) => TypedResults.Ok(await mediator.Send(query, ct))
+            )
             .WithName("ListDoctors")
             .WithTags("Doctors")
             .WithSummary("List doctors taking bookings")
-            .WithDescription("Filter by specialty and by part of the name (accents and case ignored). "
-                + "Ordered by name; pass nextCursor back as cursor for the next page. limit: 1 to 100, default 20.")
+            .WithDescription(
+                "Filter by specialty and by part of the name (accents and case ignored). "
+                    + "Ordered by name; pass nextCursor back as cursor for the next page. limit: 1 to 100, default 20."
+            )
             .ProducesValidationProblem();
 }

@@ -9,7 +9,12 @@ internal sealed record SortedDoctor(DoctorListItem Doctor, string SortKey);
 internal interface IListDoctorsStore
 {
     Task<IReadOnlyList<SortedDoctor>> ListAsync(
-        string? specialty, string? name, (string Key, Guid Id)? after, int take, CancellationToken ct);
+        string? specialty,
+        string? name,
+        (string Key, Guid Id)? after,
+        int take,
+        CancellationToken ct
+    );
 }
 
 internal sealed class PostgresListDoctorsStore(NpgsqlDataSource db) : IListDoctorsStore, IPostgresStore
@@ -28,7 +33,12 @@ internal sealed class PostgresListDoctorsStore(NpgsqlDataSource db) : IListDocto
         """;
 
     public async Task<IReadOnlyList<SortedDoctor>> ListAsync(
-        string? specialty, string? name, (string Key, Guid Id)? after, int take, CancellationToken ct)
+        string? specialty,
+        string? name,
+        (string Key, Guid Id)? after,
+        int take,
+        CancellationToken ct
+    )
     {
         var parameters = new
         {
@@ -42,8 +52,18 @@ internal sealed class PostgresListDoctorsStore(NpgsqlDataSource db) : IListDocto
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, parameters, cancellationToken: ct));
         return rows.Select(r => new SortedDoctor(
-            new DoctorListItem(r.Id, r.FullName, r.Specialty, r.TimeZone, r.SlotMinutes), r.SortKey)).ToList();
+                new DoctorListItem(r.Id, r.FullName, r.Specialty, r.TimeZone, r.SlotMinutes),
+                r.SortKey
+            ))
+            .ToList();
     }
 
-    private sealed record Row(Guid Id, string FullName, string Specialty, string TimeZone, int SlotMinutes, string SortKey);
+    private sealed record Row(
+        Guid Id,
+        string FullName,
+        string Specialty,
+        string TimeZone,
+        int SlotMinutes,
+        string SortKey
+    );
 }

@@ -41,8 +41,11 @@ internal sealed class PostgresListSpecialtiesStore(NpgsqlDataSource db) : IListS
 public sealed class ListSpecialtiesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/specialties", async Task<Ok<IReadOnlyList<string>>> (IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListSpecialtiesQuery(), ct)))
+        app.MapGet(
+                "/api/specialties",
+                async Task<Ok<IReadOnlyList<string>>> (IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new ListSpecialtiesQuery(), ct))
+            )
             .WithName("ListSpecialties")
             .WithTags("Doctors")
             .WithSummary("List the specialties of the doctors taking bookings");

@@ -22,4 +22,5 @@ public sealed record DoctorSchedule(
     TimeZoneInfo Zone,
     TimeSpan SlotLength,
     IReadOnlyList<WorkingHours> Hours,
-    IReadOnlyList<TimeOff> TimeOff);
+    IReadOnlyList<TimeOff> TimeOff
+);

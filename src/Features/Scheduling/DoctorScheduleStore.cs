@@ -6,7 +6,13 @@ namespace AppointmentSlices.Features.Scheduling;
 
 /// <summary>A doctor as the booking rules see them: who they are and what their schedule is.</summary>
 public sealed record ScheduledDoctor(
-    Guid Id, string FullName, string Specialty, string TimeZone, bool IsActive, DoctorSchedule Schedule);
+    Guid Id,
+    string FullName,
+    string Specialty,
+    string TimeZone,
+    bool IsActive,
+    DoctorSchedule Schedule
+);
 
 /// <summary>Reads a doctor's schedule; shared by the slices that compute or check slots.</summary>
 public interface IDoctorScheduleStore
@@ -32,7 +38,11 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
         """;
 
     public async Task<ScheduledDoctor?> FindAsync(
-        Guid doctorId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+        Guid doctorId,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken ct
+    )
     {
         // Time off is wall-clock time; a day either side covers every zone's offset from UTC.
         var window = new
@@ -43,7 +53,9 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
         };
 
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, window, cancellationToken: ct));
+        await using var results = await connection.QueryMultipleAsync(
+            new CommandDefinition(Sql, window, cancellationToken: ct)
+        );
 
         var doctor = await results.ReadSingleOrDefaultAsync<DoctorRow>();
         if (doctor is null)
@@ -52,15 +64,30 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
         }
 
         var hours = (await results.ReadAsync<HoursRow>())
-            .Select(h => new WorkingHours((DayOfWeek)h.Day, h.Starts, h.Ends)).ToList();
+            .Select(h => new WorkingHours((DayOfWeek)h.Day, h.Starts, h.Ends))
+            .ToList();
         var timeOff = (await results.ReadAsync<TimeOffRow>()).Select(t => new TimeOff(t.Starts, t.Ends)).ToList();
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(doctor.TimeZone);
         var schedule = new DoctorSchedule(zone, TimeSpan.FromMinutes(doctor.SlotMinutes), hours, timeOff);
-        return new ScheduledDoctor(doctor.Id, doctor.FullName, doctor.Specialty, doctor.TimeZone, doctor.IsActive, schedule);
+        return new ScheduledDoctor(
+            doctor.Id,
+            doctor.FullName,
+            doctor.Specialty,
+            doctor.TimeZone,
+            doctor.IsActive,
+            schedule
+        );
     }
 
-    private sealed record DoctorRow(Guid Id, string FullName, string Specialty, string TimeZone, int SlotMinutes, bool IsActive);
+    private sealed record DoctorRow(
+        Guid Id,
+        string FullName,
+        string Specialty,
+        string TimeZone,
+        int SlotMinutes,
+        bool IsActive
+    );
 
     private sealed record HoursRow(short Day, TimeSpan Starts, TimeSpan Ends);
 
@@ -69,5 +96,6 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
 
 internal static class DateTimeKinds
 {
-    public static DateTime ToLocalUnspecified(this DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+    public static DateTime ToLocalUnspecified(this DateTime value) =>
+        DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
 }

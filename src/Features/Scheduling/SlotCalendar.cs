@@ -13,7 +13,8 @@ public static class SlotCalendar
         DateTimeOffset from,
         DateTimeOffset to,
         DateTimeOffset now,
-        IReadOnlyList<(DateTimeOffset Starts, DateTimeOffset Ends)> busy)
+        IReadOnlyList<(DateTimeOffset Starts, DateTimeOffset Ends)> busy
+    )
     {
         var free = new List<Slot>();
         var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, schedule.Zone).DateTime);
@@ -23,8 +24,12 @@ public static class SlotCalendar
         {
             foreach (var slot in GridOf(schedule, day))
             {
-                if (slot.StartsAt >= from && slot.StartsAt < to && slot.StartsAt > now
-                    && !busy.Any(b => b.Starts < slot.EndsAt && slot.StartsAt < b.Ends))
+                if (
+                    slot.StartsAt >= from
+                    && slot.StartsAt < to
+                    && slot.StartsAt > now
+                    && !busy.Any(b => b.Starts < slot.EndsAt && slot.StartsAt < b.Ends)
+                )
                 {
                     free.Add(slot);
                 }
@@ -68,7 +73,10 @@ public static class SlotCalendar
             {
                 if (ToInstant(schedule.Zone, midnight + start) is { } startsAt)
                 {
-                    yield return new Slot(startsAt, TimeZoneInfo.ConvertTime(startsAt + schedule.SlotLength, schedule.Zone));
+                    yield return new Slot(
+                        startsAt,
+                        TimeZoneInfo.ConvertTime(startsAt + schedule.SlotLength, schedule.Zone)
+                    );
                 }
             }
         }

@@ -17,7 +17,11 @@ internal sealed class ClusterCommands(string binDirectory, bool asPostgresUser)
 
     /// <summary>Runs a program from the bin folder and throws when it fails.</summary>
     public async Task<CommandResult> RunAsync(
-        string program, IEnumerable<string> arguments, string? serverLog, CancellationToken cancellationToken)
+        string program,
+        IEnumerable<string> arguments,
+        string? serverLog,
+        CancellationToken cancellationToken
+    )
     {
         var result = await TryRunAsync(program, arguments, cancellationToken);
         if (result.ExitCode == 0)
@@ -39,18 +43,24 @@ internal sealed class ClusterCommands(string binDirectory, bool asPostgresUser)
 
     /// <summary>Runs a program from the bin folder and reports its exit code, whatever it is.</summary>
     public Task<CommandResult> TryRunAsync(
-        string program, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        ExecuteAsync(Path.Combine(binDirectory, program), arguments, asPostgresUser, cancellationToken);
+        string program,
+        IEnumerable<string> arguments,
+        CancellationToken cancellationToken
+    ) => ExecuteAsync(Path.Combine(binDirectory, program), arguments, asPostgresUser, cancellationToken);
 
     /// <summary>Whether the postgres user can write in the folder (it must also traverse every parent).</summary>
     public async Task<bool> PostgresUserCanWriteAsync(string folder, CancellationToken cancellationToken) =>
-        (await ExecuteAsync("test", ["-w", folder, "-a", "-x", folder], asPostgresUser, cancellationToken))
-            .ExitCode == 0;
+        (await ExecuteAsync("test", ["-w", folder, "-a", "-x", folder], asPostgresUser, cancellationToken)).ExitCode
+        == 0;
 
     public static async Task GiveToPostgresUserAsync(string folder, CancellationToken cancellationToken)
     {
         var result = await ExecuteAsync(
-            "chown", [$"{PostgresUser}:{PostgresUser}", folder], asPostgresUser: false, cancellationToken);
+            "chown",
+            [$"{PostgresUser}:{PostgresUser}", folder],
+            asPostgresUser: false,
+            cancellationToken
+        );
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"Could not give {folder} to the {PostgresUser} user: {result.Error}");
@@ -58,7 +68,11 @@ internal sealed class ClusterCommands(string binDirectory, bool asPostgresUser)
     }
 
     private static async Task<CommandResult> ExecuteAsync(
-        string file, IEnumerable<string> arguments, bool asPostgresUser, CancellationToken cancellationToken)
+        string file,
+        IEnumerable<string> arguments,
+        bool asPostgresUser,
+        CancellationToken cancellationToken
+    )
     {
         var start = new ProcessStartInfo(asPostgresUser ? "runuser" : file)
         {

@@ -9,8 +9,12 @@ namespace AppointmentSlices.Infrastructure.LocalPostgres;
 internal static class ClusterDataDirectory
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode Traversable = OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
-        | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+    private const UnixFileMode Traversable =
+        OwnerOnly
+        | UnixFileMode.GroupRead
+        | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead
+        | UnixFileMode.OtherExecute;
 
     public static string DefaultPath(bool asRoot)
     {
@@ -35,7 +39,11 @@ internal static class ClusterDataDirectory
     /// halfway leaves nothing that blocks the next one.</summary>
     [UnsupportedOSPlatform("windows")]
     public static async Task EnsureInitializedAsync(
-        string dataDirectory, ClusterCommands commands, ILogger logger, CancellationToken cancellationToken)
+        string dataDirectory,
+        ClusterCommands commands,
+        ILogger logger,
+        CancellationToken cancellationToken
+    )
     {
         if (File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
@@ -45,7 +53,8 @@ internal static class ClusterDataDirectory
         if (Directory.Exists(dataDirectory) && Directory.EnumerateFileSystemEntries(dataDirectory).Any())
         {
             throw new InvalidOperationException(
-                $"{dataDirectory} is not empty and holds no PostgreSQL cluster; choose another data directory.");
+                $"{dataDirectory} is not empty and holds no PostgreSQL cluster; choose another data directory."
+            );
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -65,7 +74,8 @@ internal static class ClusterDataDirectory
             {
                 throw new InvalidOperationException(
                     $"The {ClusterCommands.PostgresUser} user cannot reach {dataDirectory}; choose a data directory "
-                    + "whose parent folders every user may traverse (for example under /var/lib or /tmp).");
+                        + "whose parent folders every user may traverse (for example under /var/lib or /tmp)."
+                );
             }
         }
 
@@ -75,7 +85,8 @@ internal static class ClusterDataDirectory
             "initdb",
             ["-D", scratch, "-U", "postgres", "--auth=trust", "-E", "UTF8", .. LocaleArguments()],
             serverLog: null,
-            cancellationToken);
+            cancellationToken
+        );
         if (Directory.Exists(dataDirectory))
         {
             Directory.Delete(dataDirectory);
@@ -85,7 +96,8 @@ internal static class ClusterDataDirectory
         logger.LogInformation(
             "Created PostgreSQL data directory {DataDirectory} in {ElapsedMs} ms",
             dataDirectory,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds
+        );
     }
 
     /// <summary>Whether the process named in line 1 of postmaster.pid is a PostgreSQL server at all.</summary>

@@ -17,7 +17,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private int stopped;
 
     private LocalPostgresCluster(
-        ClusterCommands commands, ILogger logger, string dataDirectory, int port, string database, bool ownsServer)
+        ClusterCommands commands,
+        ILogger logger,
+        string dataDirectory,
+        int port,
+        string database,
+        bool ownsServer
+    )
     {
         this.commands = commands;
         this.logger = logger;
@@ -25,7 +31,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         DataDirectory = dataDirectory;
         ConnectionString = new NpgsqlConnectionStringBuilder
         {
-            Host = IPAddress.Loopback.ToString(), Port = port, Username = "postgres", Database = database,
+            Host = IPAddress.Loopback.ToString(),
+            Port = port,
+            Username = "postgres",
+            Database = database,
         }.ConnectionString;
         if (ownsServer)
         {
@@ -39,13 +48,17 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     public string DataDirectory { get; }
 
     public static async Task<LocalPostgresCluster> StartAsync(
-        LocalPostgresOptions options, ILogger logger, CancellationToken cancellationToken = default)
+        LocalPostgresOptions options,
+        ILogger logger,
+        CancellationToken cancellationToken = default
+    )
     {
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException(
                 "The local PostgreSQL launcher runs on Linux and macOS; on Windows set ConnectionStrings__Postgres "
-                + "or run `docker compose up`.");
+                    + "or run `docker compose up`."
+            );
         }
 
         var asPostgresUser = OperatingSystem.IsLinux() && Environment.IsPrivilegedProcess;
@@ -71,7 +84,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             {
                 throw new InvalidOperationException(
                     $"The PostgreSQL server of {dataDirectory} seems to run but does not answer on port {runningPort}. "
-                    + $"If no such server runs, delete {ClusterDataDirectory.PidFile(dataDirectory)}.");
+                        + $"If no such server runs, delete {ClusterDataDirectory.PidFile(dataDirectory)}."
+                );
             }
 
             // A server whose starter died (killed, crashed) is adopted, so that it is stopped this time.
@@ -83,7 +97,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
             logger.LogInformation(
                 "Reusing PostgreSQL already running on port {Port} for {DataDirectory} (stop on exit: {Adopted})",
-                runningPort, dataDirectory, adopt);
+                runningPort,
+                dataDirectory,
+                adopt
+            );
             return new LocalPostgresCluster(commands, logger, dataDirectory, runningPort, options.Database, adopt);
         }
 
@@ -103,7 +120,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     private static async Task<int> StartServerAsync(
-        ClusterCommands commands, string dataDirectory, ILogger logger, CancellationToken cancellationToken)
+        ClusterCommands commands,
+        string dataDirectory,
+        ILogger logger,
+        CancellationToken cancellationToken
+    )
     {
         var started = Stopwatch.GetTimestamp();
         var port = LoopbackPort.Free();
@@ -115,10 +136,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             "pg_ctl",
             ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", log, "-o", serverOptions],
             log,
-            cancellationToken);
+            cancellationToken
+        );
         logger.LogInformation(
             "Started PostgreSQL on port {Port} for {DataDirectory} in {ElapsedMs} ms",
-            port, dataDirectory, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            port,
+            dataDirectory,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds
+        );
         return port;
     }
 
@@ -128,7 +153,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             var log = Path.Combine(DataDirectory, "server.log");
             await commands.RunAsync(
-                "pg_ctl", ["stop", "-m", "fast", "-w", "-D", DataDirectory], log, CancellationToken.None);
+                "pg_ctl",
+                ["stop", "-m", "fast", "-w", "-D", DataDirectory],
+                log,
+                CancellationToken.None
+            );
             ServerOwner.Release(DataDirectory);
             logger.LogInformation("Stopped PostgreSQL for {DataDirectory}", DataDirectory);
         }

@@ -63,12 +63,16 @@ internal static class PostgresBinaries
             return null;
         }
 
-        return Directory.EnumerateDirectories(DebianRoot)
-            .Select(versionFolder => (
-                Version: decimal.TryParse(Path.GetFileName(versionFolder), CultureInfo.InvariantCulture, out var v)
-                    ? v
-                    : -1m,
-                Bin: Path.Combine(versionFolder, "bin")))
+        return Directory
+            .EnumerateDirectories(DebianRoot)
+            .Select(versionFolder =>
+                (
+                    Version: decimal.TryParse(Path.GetFileName(versionFolder), CultureInfo.InvariantCulture, out var v)
+                        ? v
+                        : -1m,
+                    Bin: Path.Combine(versionFolder, "bin")
+                )
+            )
             .Where(candidate => candidate.Version >= 0 && HasServerPrograms(candidate.Bin))
             .OrderByDescending(candidate => candidate.Version)
             .Select(candidate => candidate.Bin)

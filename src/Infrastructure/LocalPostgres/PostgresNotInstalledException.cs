@@ -11,17 +11,11 @@ public sealed class PostgresNotInstalledException : Exception
         + "with its own database.";
 
     public PostgresNotInstalledException()
-        : this("No PostgreSQL server binaries (pg_ctl, initdb, postgres) were found.")
-    {
-    }
+        : this("No PostgreSQL server binaries (pg_ctl, initdb, postgres) were found.") { }
 
     public PostgresNotInstalledException(string problem)
-        : base($"{problem} {Guidance}")
-    {
-    }
+        : base($"{problem} {Guidance}") { }
 
     public PostgresNotInstalledException(string problem, Exception innerException)
-        : base($"{problem} {Guidance}", innerException)
-    {
-    }
+        : base($"{problem} {Guidance}", innerException) { }
 }

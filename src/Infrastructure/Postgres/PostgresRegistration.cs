@@ -5,7 +5,7 @@ namespace AppointmentSlices.Infrastructure.Postgres;
 
 public static class PostgresRegistration
 {
-    /// <summary>Registers the one <see cref="NpgsqlDataSource"/> every PostgreSQL store opens connections from.</summary>
+    /// <summary>Registers the one <see cref="NpgsqlDataSource"/> all PostgreSQL stores open connections from.</summary>
     public static IServiceCollection AddPostgres(this IServiceCollection services, string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);

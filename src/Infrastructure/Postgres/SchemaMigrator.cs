@@ -30,8 +30,8 @@ public static class SchemaMigrator
 
     private static void Run(string connectionString, string folder, ILogger logger)
     {
-        var upgrader = DeployChanges.To
-            .PostgresqlDatabase(connectionString)
+        var upgrader = DeployChanges
+            .To.PostgresqlDatabase(connectionString)
             .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => name.Contains(folder))
             .WithTransactionPerScript()
             .LogToNowhere()
@@ -41,7 +41,9 @@ public static class SchemaMigrator
         if (!result.Successful)
         {
             throw new InvalidOperationException(
-                $"Migration script {result.ErrorScript?.Name} failed: {result.Error?.Message}", result.Error);
+                $"Migration script {result.ErrorScript?.Name} failed: {result.Error?.Message}",
+                result.Error
+            );
         }
 
         foreach (var script in result.Scripts)

@@ -11,8 +11,12 @@ internal static class DemoAppointments
 {
     private static readonly string[] CommonReasons =
     [
-        "Revisión anual", "Consulta de seguimiento", "Resultados de análisis", "Primera visita",
-        "Renovación de receta", "Control rutinario",
+        "Revisión anual",
+        "Consulta de seguimiento",
+        "Resultados de análisis",
+        "Primera visita",
+        "Renovación de receta",
+        "Control rutinario",
     ];
 
     private static readonly Dictionary<string, string[]> ReasonsBySpecialty = new()
@@ -28,8 +32,12 @@ internal static class DemoAppointments
     };
 
     public static List<DemoAppointment> Create(
-        Faker faker, DemoIds ids, IReadOnlyList<DemoDoctor> doctors, IReadOnlyList<DemoPatient> patients,
-        DateTimeOffset now)
+        Faker faker,
+        DemoIds ids,
+        IReadOnlyList<DemoDoctor> doctors,
+        IReadOnlyList<DemoPatient> patients,
+        DateTimeOffset now
+    )
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(DemoDoctors.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
@@ -67,9 +75,18 @@ internal static class DemoAppointments
 
                     var createdAt = startsAt.AddDays(-faker.Random.Int(1, 40)).AddMinutes(-faker.Random.Int(0, 600));
                     createdAt = createdAt < now ? createdAt : now.AddMinutes(-faker.Random.Int(1, 600));
-                    appointments.Add(new DemoAppointment(
-                        ids.At(createdAt), doctor.Id, patients[patient].Id, startsAt, endsAt, status,
-                        faker.PickRandom(faker.Random.Bool(0.6f) ? specialtyReasons : CommonReasons), createdAt));
+                    appointments.Add(
+                        new DemoAppointment(
+                            ids.At(createdAt),
+                            doctor.Id,
+                            patients[patient].Id,
+                            startsAt,
+                            endsAt,
+                            status,
+                            faker.PickRandom(faker.Random.Bool(0.6f) ? specialtyReasons : CommonReasons),
+                            createdAt
+                        )
+                    );
                 }
             }
         }
@@ -106,8 +123,12 @@ internal static class DemoAppointments
 
     // A few tries at a patient who is free then; the slot stays empty when none is.
     private static int FreePatient(
-        Faker faker, List<(DateTimeOffset Start, DateTimeOffset End)>[] bookings,
-        DateTimeOffset startsAt, DateTimeOffset endsAt, string status)
+        Faker faker,
+        List<(DateTimeOffset Start, DateTimeOffset End)>[] bookings,
+        DateTimeOffset startsAt,
+        DateTimeOffset endsAt,
+        string status
+    )
     {
         for (var attempt = 0; attempt < 8; attempt++)
         {

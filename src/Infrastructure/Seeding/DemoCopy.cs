@@ -36,7 +36,10 @@ internal static class DemoCopy
         });
 
     public static Task WorkingHoursAsync(
-        NpgsqlConnection connection, List<DemoDoctor> doctors, CancellationToken token) =>
+        NpgsqlConnection connection,
+        List<DemoDoctor> doctors,
+        CancellationToken token
+    ) =>
         CopyAsync(
             connection,
             CopyWorkingHours,
@@ -48,7 +51,8 @@ internal static class DemoCopy
                 await row.WriteAsync((short)item.Hours.Day, NpgsqlDbType.Smallint, token);
                 await row.WriteAsync(item.Hours.Start, NpgsqlDbType.Time, token);
                 await row.WriteAsync(item.Hours.End, NpgsqlDbType.Time, token);
-            });
+            }
+        );
 
     public static Task TimeOffAsync(NpgsqlConnection connection, List<DemoDoctor> doctors, CancellationToken token) =>
         CopyAsync(
@@ -63,11 +67,14 @@ internal static class DemoCopy
                 await row.WriteAsync(item.Off.Start, NpgsqlDbType.Timestamp, token);
                 await row.WriteAsync(item.Off.End, NpgsqlDbType.Timestamp, token);
                 await row.WriteAsync(item.Off.Reason, NpgsqlDbType.Text, token);
-            });
+            }
+        );
 
     public static Task PatientsAsync(
-        NpgsqlConnection connection, List<DemoPatient> patients, CancellationToken token) =>
-        CopyAsync(connection, CopyPatients, patients, token, async (row, patient) =>
+        NpgsqlConnection connection,
+        List<DemoPatient> patients,
+        CancellationToken token
+    ) => CopyAsync(connection, CopyPatients, patients, token, async (row, patient) =>
         {
             await row.WriteAsync(patient.Id, NpgsqlDbType.Uuid, token);
             await row.WriteAsync(patient.FullName, NpgsqlDbType.Text, token);
@@ -77,8 +84,10 @@ internal static class DemoCopy
         });
 
     public static Task AppointmentsAsync(
-        NpgsqlConnection connection, List<DemoAppointment> appointments, CancellationToken token) =>
-        CopyAsync(connection, CopyAppointments, appointments, token, async (row, appointment) =>
+        NpgsqlConnection connection,
+        List<DemoAppointment> appointments,
+        CancellationToken token
+    ) => CopyAsync(connection, CopyAppointments, appointments, token, async (row, appointment) =>
         {
             await row.WriteAsync(appointment.Id, NpgsqlDbType.Uuid, token);
             await row.WriteAsync(appointment.DoctorId, NpgsqlDbType.Uuid, token);
@@ -95,7 +104,8 @@ internal static class DemoCopy
         string copy,
         IEnumerable<T> rows,
         CancellationToken token,
-        Func<NpgsqlBinaryImporter, T, Task> writeColumns)
+        Func<NpgsqlBinaryImporter, T, Task> writeColumns
+    )
     {
         await using var writer = await connection.BeginBinaryImportAsync(copy, token);
         foreach (var row in rows)

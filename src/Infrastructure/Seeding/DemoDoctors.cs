@@ -10,12 +10,24 @@ internal static class DemoDoctors
 
     private static readonly (string Specialty, int Doctors)[] Staffing =
     [
-        ("Medicina familiar", 9), ("Pediatría", 6), ("Cardiología", 4), ("Dermatología", 4),
-        ("Ginecología", 4), ("Traumatología", 4), ("Oftalmología", 3), ("Psiquiatría", 2),
+        ("Medicina familiar", 9),
+        ("Pediatría", 6),
+        ("Cardiología", 4),
+        ("Dermatología", 4),
+        ("Ginecología", 4),
+        ("Traumatología", 4),
+        ("Oftalmología", 3),
+        ("Psiquiatría", 2),
     ];
 
     private static readonly DayOfWeek[] Weekdays =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    [
+        DayOfWeek.Monday,
+        DayOfWeek.Tuesday,
+        DayOfWeek.Wednesday,
+        DayOfWeek.Thursday,
+        DayOfWeek.Friday,
+    ];
 
     // Doctor and patient ids carry fixed timestamps, so a fresh seed always yields the same ids.
     private static readonly DateTimeOffset IdBase = new(2025, 1, 7, 8, 0, 0, TimeSpan.Zero);
@@ -32,8 +44,9 @@ internal static class DemoDoctors
                 int[] slotChoices = specialty == "Psiquiatría" ? [30] : [15, 20, 20, 30];
                 var slotMinutes = faker.PickRandom(slotChoices);
                 var id = ids.At(IdBase.AddMinutes(doctors.Count));
-                doctors.Add(new DemoDoctor(
-                    id, fullName, specialty, slotMinutes, WeeklyHours(faker), TimeOff(faker, ids, today)));
+                doctors.Add(
+                    new DemoDoctor(id, fullName, specialty, slotMinutes, WeeklyHours(faker), TimeOff(faker, ids, today))
+                );
             }
         }
 
@@ -47,7 +60,9 @@ internal static class DemoDoctors
             hours.Add(new DemoWorkingHours(day, new TimeOnly(fromHour, fromMinute), new TimeOnly(toHour, toMinute)));
 
         var pattern = faker.Random.WeightedRandom(
-            ["split", "split-early", "mornings", "afternoons", "split-saturday"], [0.35f, 0.2f, 0.2f, 0.1f, 0.15f]);
+            ["split", "split-early", "mornings", "afternoons", "split-saturday"],
+            [0.35f, 0.2f, 0.2f, 0.1f, 0.15f]
+        );
         foreach (var day in Weekdays)
         {
             switch (pattern)
@@ -98,7 +113,14 @@ internal static class DemoDoctors
         if (faker.Random.Bool(0.4f))
         {
             var day = today.AddDays(faker.Random.Int(-55, 25));
-            day = day.AddDays(day.DayOfWeek switch { DayOfWeek.Saturday => 2, DayOfWeek.Sunday => 1, _ => 0 });
+            day = day.AddDays(
+                day.DayOfWeek switch
+                {
+                    DayOfWeek.Saturday => 2,
+                    DayOfWeek.Sunday => 1,
+                    _ => 0,
+                }
+            );
             var start = day.ToDateTime(TimeOnly.MinValue);
             Add(start, start.AddDays(1), faker.PickRandom("Asuntos propios", "Congreso médico", "Formación"));
         }

@@ -6,7 +6,8 @@ internal sealed record DemoDoctor(
     string Specialty,
     int SlotMinutes,
     IReadOnlyList<DemoWorkingHours> WorkingHours,
-    IReadOnlyList<DemoTimeOff> TimeOff);
+    IReadOnlyList<DemoTimeOff> TimeOff
+);
 
 /// <summary>One working interval, wall-clock time in the doctor's zone.</summary>
 internal sealed record DemoWorkingHours(DayOfWeek Day, TimeOnly Start, TimeOnly End);
@@ -24,4 +25,5 @@ internal sealed record DemoAppointment(
     DateTimeOffset EndsAt,
     string Status,
     string Reason,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt
+);

@@ -20,7 +20,11 @@ public static class DemoSeeder
     private const string HasDoctors = "SELECT EXISTS (SELECT 1 FROM doctors)";
 
     public static async Task SeedAsync(
-        NpgsqlDataSource dataSource, TimeProvider clock, ILogger logger, CancellationToken cancellationToken = default)
+        NpgsqlDataSource dataSource,
+        TimeProvider clock,
+        ILogger logger,
+        CancellationToken cancellationToken = default
+    )
     {
         var started = Stopwatch.GetTimestamp();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -53,6 +57,7 @@ public static class DemoSeeder
             doctors.Count,
             patients.Count,
             appointments.Count,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds
+        );
     }
 }

@@ -29,12 +29,17 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             BadHttpRequestException badRequest => Malformed(badRequest, context.Request),
             NotFoundException notFound => new ProblemDetails
             {
-                Status = StatusCodes.Status404NotFound, Type = ProblemTypes.NotFound,
-                Title = $"Unknown {notFound.Resource}", Detail = notFound.Message,
+                Status = StatusCodes.Status404NotFound,
+                Type = ProblemTypes.NotFound,
+                Title = $"Unknown {notFound.Resource}",
+                Detail = notFound.Message,
             },
             ConflictException conflict => new ProblemDetails
             {
-                Status = StatusCodes.Status409Conflict, Type = conflict.Type, Title = conflict.Title, Detail = conflict.Message,
+                Status = StatusCodes.Status409Conflict,
+                Type = conflict.Type,
+                Title = conflict.Title,
+                Detail = conflict.Message,
             },
             _ => null,
         };
@@ -44,14 +49,20 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             logger.LogError(exception, "Unhandled error on {Method} {Route}", context.Request.Method, RouteOf(failed));
             problem = new ProblemDetails
             {
-                Status = StatusCodes.Status500InternalServerError, Type = ProblemTypes.Unexpected,
-                Title = "Something went wrong on our side", Detail = "The error has been logged; please try again.",
+                Status = StatusCodes.Status500InternalServerError,
+                Type = ProblemTypes.Unexpected,
+                Title = "Something went wrong on our side",
+                Detail = "The error has been logged; please try again.",
             };
         }
         else
         {
             logger.LogWarning(
-                "Rejected {Method} {Route}: {ProblemType}", context.Request.Method, RouteOf(failed), problem.Type);
+                "Rejected {Method} {Route}: {ProblemType}",
+                context.Request.Method,
+                RouteOf(failed),
+                problem.Type
+            );
         }
 
         problem.Instance = path;
@@ -63,13 +74,15 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 
     private static HttpValidationProblemDetails Invalid(ValidationException exception)
     {
-        var errors = exception.Errors
-            .GroupBy(e => FieldName(e.PropertyName))
+        var errors = exception
+            .Errors.GroupBy(e => FieldName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new HttpValidationProblemDetails(errors)
         {
-            Status = StatusCodes.Status400BadRequest, Type = ProblemTypes.Validation,
-            Title = "The request has invalid fields", Detail = "See errors for what to correct in each field.",
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemTypes.Validation,
+            Title = "The request has invalid fields",
+            Detail = "See errors for what to correct in each field.",
         };
     }
 
@@ -78,8 +91,10 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         var bodyError = exception switch
         {
             { InnerException: JsonException json } => JsonError(json),
-            { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
-                ("body", "Send the body as JSON, with the header Content-Type: application/json."),
+            { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (
+                "body",
+                "Send the body as JSON, with the header Content-Type: application/json."
+            ),
             _ when request.ContentLength == 0 => ("body", "This request needs a JSON body."),
             _ => ((string Field, string Message)?)null,
         };
@@ -89,15 +104,19 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             // Query and route binding failures: the framework's message names the parameter and the value.
             return new ProblemDetails
             {
-                Status = exception.StatusCode, Type = ProblemTypes.MalformedRequest,
-                Title = "The request could not be read", Detail = exception.Message,
+                Status = exception.StatusCode,
+                Type = ProblemTypes.MalformedRequest,
+                Title = "The request could not be read",
+                Detail = exception.Message,
             };
         }
 
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [error.Field] = [error.Message] })
         {
-            Status = exception.StatusCode, Type = ProblemTypes.MalformedRequest,
-            Title = "The request body could not be read", Detail = "See errors for what could not be read.",
+            Status = exception.StatusCode,
+            Type = ProblemTypes.MalformedRequest,
+            Title = "The request body could not be read",
+            Detail = "See errors for what could not be read.",
         };
     }
 

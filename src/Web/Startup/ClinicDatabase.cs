@@ -12,7 +12,11 @@ namespace AppointmentSlices.Web.Startup;
 public sealed class ClinicDatabase
 {
     private ClinicDatabase(
-        string connectionString, LocalPostgresCluster? localCluster, ILoggerFactory? clusterLoggers, bool seedDemoData)
+        string connectionString,
+        LocalPostgresCluster? localCluster,
+        ILoggerFactory? clusterLoggers,
+        bool seedDemoData
+    )
     {
         ConnectionString = connectionString;
         LocalCluster = localCluster;
@@ -75,7 +79,10 @@ public sealed class ClinicDatabase
         {
             var logger = services.GetRequiredService<ILogger<ClinicDatabase>>();
             await DemoSeeder.SeedAsync(
-                services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<TimeProvider>(), logger);
+                services.GetRequiredService<NpgsqlDataSource>(),
+                services.GetRequiredService<TimeProvider>(),
+                logger
+            );
         }
     }
 }

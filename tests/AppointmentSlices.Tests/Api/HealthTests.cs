@@ -7,7 +7,8 @@ namespace AppointmentSlices.Tests.Api;
 
 [Collection("Database")]
 public sealed class HealthTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host), IClassFixture<ClinicHost>
+    : DatabaseTest(database, host),
+        IClassFixture<ClinicHost>
 {
     [Fact]
     public async Task Health_answers_200_healthy()

@@ -7,7 +7,8 @@ namespace AppointmentSlices.Tests.Appointments;
 
 [Collection("Database")]
 public sealed class GetAppointmentTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host), IClassFixture<ClinicHost>
+    : DatabaseTest(database, host),
+        IClassFixture<ClinicHost>
 {
     [Fact]
     public async Task Reading_an_unknown_appointment_returns_404_problem_details_with_a_trace_id()

@@ -8,7 +8,8 @@ namespace AppointmentSlices.Tests.Booking;
 
 [Collection("Database")]
 public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host), IClassFixture<ClinicHost>
+    : DatabaseTest(database, host),
+        IClassFixture<ClinicHost>
 {
     [Fact]
     public async Task Booking_a_free_slot_returns_201_with_a_location_that_reads_the_appointment_in_the_doctors_offset()

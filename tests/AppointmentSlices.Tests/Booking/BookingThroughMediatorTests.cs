@@ -11,7 +11,8 @@ namespace AppointmentSlices.Tests.Booking;
 
 [Collection("Database")]
 public sealed class BookingThroughMediatorTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host), IClassFixture<ClinicHost>
+    : DatabaseTest(database, host),
+        IClassFixture<ClinicHost>
 {
     private static readonly DateTimeOffset TuesdayNine = new(2026, 3, 17, 9, 0, 0, TimeSpan.FromHours(1));
 
@@ -60,7 +61,12 @@ public sealed class BookingThroughMediatorTests(PostgresFixture database, Clinic
     [InlineData("Migraña", "Carmen Ortega", "not-an-email", "+34 612 345 678", "Patient.Email")]
     [InlineData("Migraña", "Carmen Ortega", "carmen@example.org", "call me", "Patient.Phone")]
     public async Task An_invalid_booking_throws_a_validation_exception_naming_the_field(
-        string reason, string fullName, string email, string phone, string field)
+        string reason,
+        string fullName,
+        string email,
+        string phone,
+        string field
+    )
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
         var patient = new NewPatient(fullName, email, phone);

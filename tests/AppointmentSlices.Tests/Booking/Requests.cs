@@ -8,25 +8,32 @@ internal static class Requests
 
     private static int _patients;
 
-    public static object ForNewPatient(Guid doctorId, string startsAt = TuesdayNine, string? email = null) => new
-    {
-        doctorId,
-        startsAt,
-        reason = "Dolor de espalda desde hace una semana",
-        patient = NewPatient(email),
-    };
+    public static object ForNewPatient(Guid doctorId, string startsAt = TuesdayNine, string? email = null) =>
+        new
+        {
+            doctorId,
+            startsAt,
+            reason = "Dolor de espalda desde hace una semana",
+            patient = NewPatient(email),
+        };
 
-    public static object ForPatient(Guid doctorId, Guid patientId, string startsAt = TuesdayNine) => new
-    {
-        doctorId, startsAt, reason = "Revisión anual", patientId,
-    };
+    public static object ForPatient(Guid doctorId, Guid patientId, string startsAt = TuesdayNine) =>
+        new
+        {
+            doctorId,
+            startsAt,
+            reason = "Revisión anual",
+            patientId,
+        };
 
     public static object NewPatient(string? email = null)
     {
         var n = Interlocked.Increment(ref _patients);
         return new
         {
-            fullName = $"Paciente Nuevo {n}", email = email ?? $"new{n}@example.org", phone = "+34 612 345 678",
+            fullName = $"Paciente Nuevo {n}",
+            email = email ?? $"new{n}@example.org",
+            phone = "+34 612 345 678",
         };
     }
 }

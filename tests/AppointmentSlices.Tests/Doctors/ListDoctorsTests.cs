@@ -1,6 +1,6 @@
 using System.Buffers.Text;
-using System.Text;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Infrastructure;
@@ -10,7 +10,8 @@ namespace AppointmentSlices.Tests.Doctors;
 
 [Collection("Database")]
 public sealed class ListDoctorsTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host), IClassFixture<ClinicHost>
+    : DatabaseTest(database, host),
+        IClassFixture<ClinicHost>
 {
     [Theory]
     [InlineData("cardiologia", "José Martínez Ruiz")]
@@ -69,8 +70,12 @@ public sealed class ListDoctorsTests(PostgresFixture database, ClinicHost host)
     {
         (string Name, string Key)[] doctors =
         [
-            ("Ana Ruiz", "ana ruiz"), ("Carlos Soto", "carlos soto"), ("Ana Ruiz", "ana ruiz"),
-            ("Beatriz Gil", "beatriz gil"), ("Álvaro Díaz", "alvaro diaz"), ("Ana Ruiz", "ana ruiz"),
+            ("Ana Ruiz", "ana ruiz"),
+            ("Carlos Soto", "carlos soto"),
+            ("Ana Ruiz", "ana ruiz"),
+            ("Beatriz Gil", "beatriz gil"),
+            ("Álvaro Díaz", "alvaro diaz"),
+            ("Ana Ruiz", "ana ruiz"),
             ("Carlos Soto", "carlos soto"),
         ];
         var inserted = new List<(Guid Id, string Key)>();
@@ -80,8 +85,10 @@ public sealed class ListDoctorsTests(PostgresFixture database, ClinicHost host)
         }
 
         var expected = inserted
-            .OrderBy(d => d.Key, StringComparer.Ordinal).ThenBy(d => d.Id.ToString(), StringComparer.Ordinal)
-            .Select(d => d.Id).ToList();
+            .OrderBy(d => d.Key, StringComparer.Ordinal)
+            .ThenBy(d => d.Id.ToString(), StringComparer.Ordinal)
+            .Select(d => d.Id)
+            .ToList();
 
         var first = await WalkAsync(limit: 2);
         var second = await WalkAsync(limit: 2);
@@ -148,8 +155,7 @@ public sealed class ListDoctorsTests(PostgresFixture database, ClinicHost host)
             var next = page.GetProperty("nextCursor");
             cursor = next.ValueKind == JsonValueKind.Null ? null : next.GetString();
             Assert.True(pages.Count <= 10, "Paging never ended.");
-        }
-        while (cursor is not null);
+        } while (cursor is not null);
 
         return pages;
     }

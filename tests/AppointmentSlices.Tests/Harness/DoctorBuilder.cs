@@ -22,7 +22,13 @@ public sealed class DoctorBuilder(NpgsqlDataSource db, string fullName)
         """;
 
     private static readonly DayOfWeek[] Weekdays =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    [
+        DayOfWeek.Monday,
+        DayOfWeek.Tuesday,
+        DayOfWeek.Wednesday,
+        DayOfWeek.Thursday,
+        DayOfWeek.Friday,
+    ];
 
     private readonly List<(DayOfWeek Day, string Starts, string Ends)> _hours = [];
     private readonly List<(DateTime Starts, DateTime Ends)> _timeOff = [];
@@ -89,20 +95,39 @@ public sealed class DoctorBuilder(NpgsqlDataSource db, string fullName)
         await using var transaction = await connection.BeginTransactionAsync();
         var doctor = new
         {
-            id, fullName, specialty = _specialty, timeZone = _timeZone,
-            slotMinutes = _slotMinutes, isActive = _isActive,
+            id,
+            fullName,
+            specialty = _specialty,
+            timeZone = _timeZone,
+            slotMinutes = _slotMinutes,
+            isActive = _isActive,
         };
         await connection.ExecuteAsync(InsertDoctorSql, doctor, transaction);
         foreach (var (day, starts, ends) in _hours)
         {
-            var hours = new { doctorId = id, day = (short)day, starts, ends };
+            var hours = new
+            {
+                doctorId = id,
+                day = (short)day,
+                starts,
+                ends,
+            };
             await connection.ExecuteAsync(InsertHoursSql, hours, transaction);
         }
 
         foreach (var (starts, ends) in _timeOff)
         {
             await connection.ExecuteAsync(
-                InsertTimeOffSql, new { id = Guid.CreateVersion7(), doctorId = id, starts, ends }, transaction);
+                InsertTimeOffSql,
+                new
+                {
+                    id = Guid.CreateVersion7(),
+                    doctorId = id,
+                    starts,
+                    ends,
+                },
+                transaction
+            );
         }
 
         await transaction.CommitAsync();

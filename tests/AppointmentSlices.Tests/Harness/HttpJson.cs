@@ -17,7 +17,10 @@ public static class HttpJson
 
     /// <summary>Asserts an RFC 9457 problem with this status and type, and returns it.</summary>
     public static async Task<JsonElement> AssertProblemAsync(
-        this HttpResponseMessage response, HttpStatusCode status, string type)
+        this HttpResponseMessage response,
+        HttpStatusCode status,
+        string type
+    )
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
@@ -32,7 +35,10 @@ public static class HttpJson
 
     /// <summary>Asserts a 400 problem whose <c>errors</c> name <paramref name="field"/>; returns them.</summary>
     public static async Task<string[]> AssertFieldErrorAsync(
-        this HttpResponseMessage response, string field, string type = "/problems/validation")
+        this HttpResponseMessage response,
+        string field,
+        string type = "/problems/validation"
+    )
     {
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, type);
         Assert.True(problem.TryGetProperty("errors", out var errors), $"Expected errors.{field} in {problem}");

@@ -23,13 +23,16 @@ public sealed class TestClinic(NpgsqlDataSource db)
         var n = Interlocked.Increment(ref _patients);
         var id = Guid.CreateVersion7();
         await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync(InsertPatientSql, new
-        {
-            id,
-            fullName = fullName ?? $"Paciente Registrado {n}",
-            email = email ?? $"registered{n}@example.org",
-            phone = "+34 600 000 000",
-        });
+        await connection.ExecuteAsync(
+            InsertPatientSql,
+            new
+            {
+                id,
+                fullName = fullName ?? $"Paciente Registrado {n}",
+                email = email ?? $"registered{n}@example.org",
+                phone = "+34 600 000 000",
+            }
+        );
         return id;
     }
 

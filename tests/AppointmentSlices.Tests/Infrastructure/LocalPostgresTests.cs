@@ -53,11 +53,14 @@ public sealed class LocalPostgresTests(PostgresFixture fixture)
         await using var connection = await fixture.DataSource.OpenConnectionAsync();
 
         var constraints = await connection.QueryAsync<string>(
-            "SELECT conname FROM pg_constraint WHERE contype = 'x' AND conrelid = 'appointments'::regclass");
+            "SELECT conname FROM pg_constraint WHERE contype = 'x' AND conrelid = 'appointments'::regclass"
+        );
         var extensions = await connection.QueryAsync<string>("SELECT extname FROM pg_extension");
 
         Assert.Equal(
-            ["appointments_doctor_no_overlap", "appointments_patient_no_overlap"], constraints.Order().ToArray());
+            ["appointments_doctor_no_overlap", "appointments_patient_no_overlap"],
+            constraints.Order().ToArray()
+        );
         Assert.Contains("btree_gist", extensions);
         Assert.Contains("unaccent", extensions);
     }
@@ -100,7 +103,9 @@ public sealed class LocalPostgresTests(PostgresFixture fixture)
         Assert.Equal(
             first.Patients,
             await connection.ExecuteScalarAsync<long>(
-                "SELECT count(DISTINCT email) FROM patients WHERE email = lower(email)"));
+                "SELECT count(DISTINCT email) FROM patients WHERE email = lower(email)"
+            )
+        );
     }
 
     private static int Port(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Port;

@@ -31,7 +31,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     // As root the cluster runs as the postgres user, who must be able to reach the folder: /tmp always is.
     private readonly string root = Path.Combine(
         Environment.IsPrivilegedProcess ? "/tmp" : Path.GetTempPath(),
-        $"appointment-slices-tests-{Guid.NewGuid():N}");
+        $"appointment-slices-tests-{Guid.NewGuid():N}"
+    );
 
     private LocalPostgresCluster? cluster;
     private NpgsqlDataSource? dataSource;
@@ -46,7 +47,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     {
         var options = new LocalPostgresOptions
         {
-            DataDirectory = Path.Combine(root, "postgres"), Database = "appointment_slices_tests",
+            DataDirectory = Path.Combine(root, "postgres"),
+            Database = "appointment_slices_tests",
         };
         cluster = await LocalPostgresCluster.StartAsync(options, NullLogger.Instance);
         SchemaMigrator.Migrate(cluster.ConnectionString, withQueryIndexes: true, NullLogger.Instance);

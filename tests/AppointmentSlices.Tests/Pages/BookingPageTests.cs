@@ -14,7 +14,8 @@ namespace AppointmentSlices.Tests.Pages;
 /// <summary>The patient's booking form, end to end over HTTP with its antiforgery cookie and token.</summary>
 [Collection("Database")]
 public sealed partial class BookingPageTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host), IClassFixture<ClinicHost>
+    : DatabaseTest(database, host),
+        IClassFixture<ClinicHost>
 {
     private const string TuesdayNine = "2026-03-17T09:00:00+01:00";
     private const string AntiforgeryField = "__RequestVerificationToken";
@@ -25,7 +26,8 @@ public sealed partial class BookingPageTests(PostgresFixture database, ClinicHos
     {
         await base.InitializeAsync();
         Browser = App.CreateClient(
-            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
+        );
     }
 
     public override async Task DisposeAsync()
@@ -123,8 +125,11 @@ public sealed partial class BookingPageTests(PostgresFixture database, ClinicHos
         var form = page.QuerySelector<IHtmlFormElement>("form.booking-form");
         Assert.NotNull(form);
 
-        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name))
-            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
+        var fields = form
+            .Elements.OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .ToList();
         Assert.Contains(fields, f => f.Key == AntiforgeryField && f.Value.Length > 0);
         Assert.Contains(fields, f => f.Key == "DoctorId" && f.Value == doctorId.ToString());
         Assert.Contains(fields, f => f.Key == "StartsAt" && Instant(f.Value) == Instant(startsAt));
@@ -153,8 +158,11 @@ public sealed partial class BookingPageTests(PostgresFixture database, ClinicHos
     private sealed record BookingForm(string Action, IReadOnlyList<KeyValuePair<string, string>> Fields)
     {
         /// <summary>The form as the browser would post it, with the patient's entries filled in.</summary>
-        public FormUrlEncodedContent With(params (string Name, string Value)[] entries) => new(
-            Fields.Where(f => entries.All(e => e.Name != f.Key))
-                .Concat(entries.Select(e => new KeyValuePair<string, string>(e.Name, e.Value))));
+        public FormUrlEncodedContent With(params (string Name, string Value)[] entries) =>
+            new(
+                Fields
+                    .Where(f => entries.All(e => e.Name != f.Key))
+                    .Concat(entries.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)))
+            );
     }
 }

@@ -9,7 +9,13 @@ internal static class Schedules
     public static readonly DateTimeOffset LongAgo = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly DayOfWeek[] Weekdays =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    [
+        DayOfWeek.Monday,
+        DayOfWeek.Tuesday,
+        DayOfWeek.Wednesday,
+        DayOfWeek.Thursday,
+        DayOfWeek.Friday,
+    ];
 
     private static readonly (string, string)[] MorningAndAfternoon = [("09:00", "14:00"), ("15:00", "18:00")];
 
@@ -26,10 +32,13 @@ internal static class Schedules
         Create(zone, Enum.GetValues<DayOfWeek>(), [("00:00", "04:00")], []);
 
     private static DoctorSchedule Create(
-        string zone, IEnumerable<DayOfWeek> days, (string Starts, string Ends)[] intervals, TimeOff[] timeOff)
+        string zone,
+        IEnumerable<DayOfWeek> days,
+        (string Starts, string Ends)[] intervals,
+        TimeOff[] timeOff
+    )
     {
-        var hours = days
-            .SelectMany(day => intervals.Select(i => new WorkingHours(day, Time(i.Starts), Time(i.Ends))))
+        var hours = days.SelectMany(day => intervals.Select(i => new WorkingHours(day, Time(i.Starts), Time(i.Ends))))
             .ToList();
         return new DoctorSchedule(TimeZoneInfo.FindSystemTimeZoneById(zone), TimeSpan.FromMinutes(30), hours, timeOff);
     }
@@ -38,7 +47,11 @@ internal static class Schedules
     public static IReadOnlyList<Slot> FreeOn(DoctorSchedule schedule, string day) => FreeOn(schedule, day, LongAgo, []);
 
     public static IReadOnlyList<Slot> FreeOn(
-        DoctorSchedule schedule, string day, DateTimeOffset now, IReadOnlyList<(DateTimeOffset, DateTimeOffset)> busy)
+        DoctorSchedule schedule,
+        string day,
+        DateTimeOffset now,
+        IReadOnlyList<(DateTimeOffset, DateTimeOffset)> busy
+    )
     {
         var date = DateOnly.Parse(day, CultureInfo.InvariantCulture);
         var from = LocalMidnight(schedule, date);

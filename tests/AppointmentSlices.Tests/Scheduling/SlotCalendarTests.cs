@@ -28,7 +28,12 @@ public sealed class SlotCalendarTests
     [InlineData("America/New_York", "2026-03-07", "-05:00", "2026-03-08", "-04:00")]
     [InlineData("America/New_York", "2026-10-31", "-04:00", "2026-11-01", "-05:00")]
     public void On_a_daylight_saving_day_the_first_slot_is_still_at_09_00_local_with_the_new_offset(
-        string zone, string dayBefore, string offsetBefore, string changeDay, string offsetAfter)
+        string zone,
+        string dayBefore,
+        string offsetBefore,
+        string changeDay,
+        string offsetAfter
+    )
     {
         var schedule = SplitDay(zone);
 
@@ -76,7 +81,8 @@ public sealed class SlotCalendarTests
         var schedule = SplitDay(
             Madrid,
             new TimeOff(new DateTime(2026, 3, 17, 10, 15, 0), new DateTime(2026, 3, 17, 11, 0, 0)),
-            new TimeOff(new DateTime(2026, 3, 17, 12, 0, 0), new DateTime(2026, 3, 17, 12, 30, 0)));
+            new TimeOff(new DateTime(2026, 3, 17, 12, 0, 0), new DateTime(2026, 3, 17, 12, 30, 0))
+        );
 
         var starts = LocalStarts(FreeOn(schedule, "2026-03-17"));
 
@@ -136,7 +142,12 @@ public sealed class SlotCalendarTests
     public void Free_slots_are_those_starting_in_the_half_open_window()
     {
         var slots = SlotCalendar.FreeSlots(
-            SplitDay(Madrid), At("2026-03-17T10:00:00+01:00"), At("2026-03-17T11:00:00+01:00"), LongAgo, []);
+            SplitDay(Madrid),
+            At("2026-03-17T10:00:00+01:00"),
+            At("2026-03-17T11:00:00+01:00"),
+            LongAgo,
+            []
+        );
 
         Assert.Equal(["10:00", "10:30"], LocalStarts(slots));
     }

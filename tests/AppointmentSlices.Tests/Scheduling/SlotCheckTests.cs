@@ -9,7 +9,8 @@ public sealed class SlotCheckTests
     private static readonly DoctorSchedule Doctor = SplitWeekdays(
         "Europe/Madrid",
         new TimeOff(new DateTime(2026, 3, 18, 0, 0, 0), new DateTime(2026, 3, 19, 0, 0, 0)),
-        new TimeOff(new DateTime(2026, 3, 19, 10, 15, 0), new DateTime(2026, 3, 19, 11, 0, 0)));
+        new TimeOff(new DateTime(2026, 3, 19, 10, 15, 0), new DateTime(2026, 3, 19, 11, 0, 0))
+    );
 
     [Theory]
     [InlineData("2026-03-17T09:00:00+01:00")]

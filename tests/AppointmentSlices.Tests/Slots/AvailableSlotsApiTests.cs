@@ -8,7 +8,8 @@ namespace AppointmentSlices.Tests.Slots;
 
 [Collection("Database")]
 public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host), IClassFixture<ClinicHost>
+    : DatabaseTest(database, host),
+        IClassFixture<ClinicHost>
 {
     private Guid _doctorId;
 
@@ -39,8 +40,10 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
 
         string[] expected =
         [
-            "2026-03-17T09:00:00+01:00", "2026-03-17T09:30:00+01:00",
-            "2026-03-17T10:00:00+01:00", "2026-03-17T10:30:00+01:00",
+            "2026-03-17T09:00:00+01:00",
+            "2026-03-17T09:30:00+01:00",
+            "2026-03-17T10:00:00+01:00",
+            "2026-03-17T10:30:00+01:00",
         ];
         Assert.Equal(expected, encoded);
         Assert.Equal(expected, utc);
@@ -87,7 +90,9 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
     [InlineData("from=0001-01-01T00:00:00Z&to=0001-01-02T00:00:00Z", "from")]
     [InlineData("from=9999-12-30&to=9999-12-31", "to")]
     public async Task A_window_at_the_ends_of_the_calendar_is_answered_without_a_server_error(
-        string query, string field)
+        string query,
+        string field
+    )
     {
         var response = await Client.GetAsync($"/api/doctors/{_doctorId}/available-slots?{query}");
 
@@ -149,7 +154,9 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
     [Fact]
     public async Task Time_off_in_the_database_removes_the_slots_it_covers()
     {
-        var doctorId = await Clinic.Doctor("Elena Vidal Soler").WorksWeekdays(("09:00", "14:00"), ("15:00", "18:00"))
+        var doctorId = await Clinic
+            .Doctor("Elena Vidal Soler")
+            .WorksWeekdays(("09:00", "14:00"), ("15:00", "18:00"))
             .Away(new DateTime(2026, 3, 18, 0, 0, 0), new DateTime(2026, 3, 19, 0, 0, 0))
             .Away(new DateTime(2026, 3, 19, 10, 15, 0), new DateTime(2026, 3, 19, 11, 0, 0))
             .SaveAsync();

@@ -48,7 +48,10 @@ public sealed class SlotsModel(IMediator mediator, TimeProvider clock) : PageMod
         ThisMonday = MondayOf(today);
         Monday = MondayOf(ReadWeek(week, today) ?? today);
         var query = new AvailableSlotsQuery(
-            id, From: LocalTimes.IsoDate(Monday), To: LocalTimes.IsoDate(Monday.AddDays(6)));
+            id,
+            From: LocalTimes.IsoDate(Monday),
+            To: LocalTimes.IsoDate(Monday.AddDays(6))
+        );
         try
         {
             Days = GroupByDay((await mediator.Send(query, ct)).Slots);
@@ -73,7 +76,12 @@ public sealed class SlotsModel(IMediator mediator, TimeProvider clock) : PageMod
         }
 
         var readable = DateOnly.TryParseExact(
-            week.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+            week.Trim(),
+            "yyyy-MM-dd",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.None,
+            out var day
+        );
         WeekWasUnreadable = !readable || Math.Abs(day.DayNumber - today.DayNumber) > FarthestWeekInDays;
         return WeekWasUnreadable ? null : day;
     }
@@ -81,7 +89,8 @@ public sealed class SlotsModel(IMediator mediator, TimeProvider clock) : PageMod
     private List<SlotDay> GroupByDay(IReadOnlyList<Slot> slots)
     {
         var starts = slots.Select(s => LocalTimes.In(s.StartsAt, Doctor.TimeZone)).OrderBy(s => s).ToList();
-        return Enumerable.Range(0, 7)
+        return Enumerable
+            .Range(0, 7)
             .Select(offset => Monday.AddDays(offset))
             .Select(day => new SlotDay(day, starts.Where(s => DateOnly.FromDateTime(s.DateTime) == day).ToList()))
             .ToList();
