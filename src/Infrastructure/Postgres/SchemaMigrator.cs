@@ -1,5 +1,6 @@
 using DbUp;
 using DbUp.Engine;
+using DbUp.Engine.Output;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -19,7 +20,7 @@ public static class SchemaMigrator
     {
         // DbUp opens its own connections; unpooled, they close when it is done instead of idling in a pool.
         connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
-        EnsureDatabase.For.PostgresqlDatabase(connectionString);
+        EnsureDatabase.For.PostgresqlDatabase(connectionString, new MicrosoftUpgradeLog(logger));
 
         Run(connectionString, SchemaFolder, logger);
         if (withQueryIndexes)
@@ -34,7 +35,7 @@ public static class SchemaMigrator
             .To.PostgresqlDatabase(connectionString)
             .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => name.Contains(folder))
             .WithTransactionPerScript()
-            .LogToNowhere()
+            .LogTo(new MicrosoftUpgradeLog(logger))
             .Build();
 
         DatabaseUpgradeResult result = upgrader.PerformUpgrade();
@@ -44,11 +45,6 @@ public static class SchemaMigrator
                 $"Migration script {result.ErrorScript?.Name} failed: {result.Error?.Message}",
                 result.Error
             );
-        }
-
-        foreach (var script in result.Scripts)
-        {
-            logger.LogInformation("Applied migration {Script}", script.Name);
         }
     }
 }
