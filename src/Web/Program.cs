@@ -7,6 +7,7 @@ using AppointmentSlices.Infrastructure.LocalPostgres;
 using AppointmentSlices.Web.ErrorHandling;
 using AppointmentSlices.Web.Startup;
 using Carter;
+using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Http.Json;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ catch (PostgresNotInstalledException e)
 builder.Services.AddClinicDatabase(database);
 builder.Services.AddClinicFeatures(builder.Configuration);
 builder.Services.AddCarter();
+builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // "Pediatría", not "Pediatr&#xED;a"
 builder.Services.AddProblemDetails();
@@ -52,6 +54,8 @@ app.UseRouting();
 app.UseAntiforgery();
 app.MapRazorPages();
 app.MapCarter();
+app.MapOpenApi(); // /openapi/v1.json
+app.MapScalarApiReference(); // /scalar: a local UI for the document, no CDN
 
 await app.RunAsync();
 return 0;

@@ -14,6 +14,9 @@ public static class ProblemTypes
     public const string NotFound = "/problems/not-found";
     public const string SlotTaken = "/problems/slot-taken";
     public const string PatientBusy = "/problems/patient-busy";
+    public const string StatusConflict = "/problems/status-conflict";
+    public const string AppointmentsAffected = "/problems/appointments-affected";
+    public const string EmailTaken = "/problems/email-taken";
     public const string Unexpected = "/problems/unexpected";
 }
 
@@ -23,11 +26,20 @@ public sealed class NotFoundException(string resource, Guid id) : Exception($"No
     public string Resource { get; } = resource;
 }
 
-/// <summary>The request is valid but clashes with the clinic's current state (409).</summary>
-public sealed class ConflictException(string type, string title, string detail) : Exception(detail)
+/// <summary>
+/// The request is valid but clashes with the clinic's current state (409). Extensions travel into the problem
+/// details, e.g. the appointments a schedule change would affect.
+/// </summary>
+public sealed class ConflictException(
+    string type,
+    string title,
+    string detail,
+    IReadOnlyDictionary<string, object?>? extensions = null
+) : Exception(detail)
 {
     public string Type { get; } = type;
     public string Title { get; } = title;
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 }
 
 public static class Rule

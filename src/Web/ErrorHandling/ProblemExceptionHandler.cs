@@ -40,6 +40,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 Type = conflict.Type,
                 Title = conflict.Title,
                 Detail = conflict.Message,
+                Extensions = conflict.Extensions.ToDictionary(),
             },
             _ => null,
         };

@@ -1,0 +1,15 @@
+namespace AppointmentSlices.Features.Common;
+
+/// <summary>
+/// Who changed something, as recorded in an appointment's history: the patient through their private link,
+/// the clinic's staff in the back office, an integrator through the API, or the system itself.
+/// </summary>
+public readonly record struct Actor(string Value)
+{
+    public static readonly Actor Patient = new("patient");
+    public static readonly Actor Staff = new("staff");
+    public static readonly Actor Api = new("api");
+    public static readonly Actor System = new("system");
+
+    public override string ToString() => Value;
+}
