@@ -7,8 +7,8 @@ using AppointmentSlices.Infrastructure.LocalPostgres;
 using AppointmentSlices.Web.ErrorHandling;
 using AppointmentSlices.Web.Startup;
 using Carter;
-using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,7 +29,9 @@ builder.Services.AddCarter();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // "Pediatría", not "Pediatr&#xED;a"
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options =>
+    options.CustomizeProblemDetails = context => context.ProblemDetails.Type = ProblemTypeOf(context.ProblemDetails)
+);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>
@@ -59,6 +61,20 @@ app.MapScalarApiReference(); // /scalar: a local UI for the document, no CDN
 
 await app.RunAsync();
 return 0;
+
+// Responses the framework writes itself (no such route, wrong method) get our stable types too.
+static string? ProblemTypeOf(Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
+    problem.Type is { } type && type.StartsWith('/')
+        ? type
+        : problem.Status switch
+        {
+            StatusCodes.Status404NotFound => ProblemTypes.NotFound,
+            StatusCodes.Status405MethodNotAllowed => ProblemTypes.MethodNotAllowed,
+            StatusCodes.Status413PayloadTooLarge => ProblemTypes.TooLarge,
+            StatusCodes.Status415UnsupportedMediaType => ProblemTypes.MalformedRequest,
+            >= 400 and < 500 => ProblemTypes.MalformedRequest,
+            _ => ProblemTypes.Unexpected,
+        };
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Scheduling;
-using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,14 +9,16 @@ namespace AppointmentSlices.Features.BookAppointment;
 
 /// <summary>
 /// Books a slot for a registered patient (<c>PatientId</c>) or a new one (<c>Patient</c>). A new patient whose
-/// email is already registered, in any letter case, is booked as that patient.
+/// email is already registered, in any letter case, is booked as that patient. <c>Actor</c> says who books for
+/// the history (null: an integrator through the API); a client's JSON cannot set it.
 /// </summary>
 public sealed record BookAppointmentCommand(
     Guid DoctorId,
     DateTimeOffset StartsAt,
     string Reason,
     Guid? PatientId = null,
-    NewPatient? Patient = null
+    NewPatient? Patient = null,
+    [property: JsonIgnore] Actor? Actor = null
 ) : ICommand<BookedAppointment>;
 
 public sealed record NewPatient(string FullName, string Email, string Phone);
@@ -29,7 +31,8 @@ public sealed record BookedAppointment(
     DateTimeOffset EndsAt,
     string TimeZone,
     string Status,
-    string Reason
+    string Reason,
+    string ManageToken
 );
 
 internal sealed class BookAppointmentHandler(
@@ -42,7 +45,8 @@ internal sealed class BookAppointmentHandler(
 {
     public async ValueTask<BookedAppointment> Handle(BookAppointmentCommand command, CancellationToken ct)
     {
-        CheckWithinHorizon(command.StartsAt, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        BookableStart.CheckWithinHorizon(command.StartsAt, now, options.Value.HorizonDays);
 
         var doctor = await schedules.FindAsync(command.DoctorId, command.StartsAt, command.StartsAt, ct);
         if (doctor is null || !doctor.IsActive)
@@ -50,7 +54,7 @@ internal sealed class BookAppointmentHandler(
             throw Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
         }
 
-        CheckOnGrid(doctor.Schedule, command.StartsAt);
+        BookableStart.CheckOnGrid(doctor.Schedule, command.StartsAt);
 
         if (command.PatientId is { } patientId && !await store.PatientExistsAsync(patientId, ct))
         {
@@ -60,6 +64,7 @@ internal sealed class BookAppointmentHandler(
         var zone = doctor.Schedule.Zone;
         var startsAt = TimeZoneInfo.ConvertTime(command.StartsAt, zone);
         var endsAt = TimeZoneInfo.ConvertTime(startsAt + doctor.Schedule.SlotLength, zone);
+        var manageToken = ManageToken.Create();
         var appointment = new NewAppointment(
             Guid.CreateVersion7(),
             doctor.Id,
@@ -67,7 +72,10 @@ internal sealed class BookAppointmentHandler(
             command.Patient,
             startsAt,
             endsAt,
-            command.Reason.Trim()
+            command.Reason.Trim(),
+            ManageToken.Hash(manageToken),
+            command.Actor ?? Actor.Api,
+            now
         );
 
         var bookedPatientId = await store.InsertAsync(appointment, ct);
@@ -85,38 +93,9 @@ internal sealed class BookAppointmentHandler(
             startsAt,
             endsAt,
             doctor.TimeZone,
-            "Scheduled",
-            appointment.Reason
+            AppointmentStatus.Scheduled,
+            appointment.Reason,
+            manageToken
         );
-    }
-
-    private void CheckWithinHorizon(DateTimeOffset startsAt, DateTimeOffset now)
-    {
-        if (startsAt <= now)
-        {
-            throw Rule.Broken("startsAt", "This time has already passed; choose a slot in the future.");
-        }
-
-        var horizon = options.Value.HorizonDays;
-        if (startsAt > now.AddDays(horizon))
-        {
-            throw Rule.Broken("startsAt", $"Bookings open {horizon} days ahead; choose an earlier slot.");
-        }
-    }
-
-    private static void CheckOnGrid(DoctorSchedule schedule, DateTimeOffset startsAt)
-    {
-        var message = SlotCalendar.Check(schedule, startsAt) switch
-        {
-            GridCheck.OnGrid => null,
-            GridCheck.OutsideWorkingHours => "The doctor does not work at this time.",
-            GridCheck.DuringTimeOff => "The doctor is away at this time.",
-            _ => $"Appointments start on the doctor's {schedule.SlotLength.TotalMinutes:0}-minute grid; "
-                + "choose one of the listed free slots.",
-        };
-        if (message is not null)
-        {
-            throw Rule.Broken("startsAt", message);
-        }
     }
 }

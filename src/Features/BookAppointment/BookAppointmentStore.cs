@@ -11,21 +11,27 @@ internal sealed record NewAppointment(
     NewPatient? NewPatient,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
-    string Reason
+    string Reason,
+    byte[] ManageTokenHash,
+    Actor BookedBy,
+    DateTimeOffset BookedAt
 );
 
 internal interface IBookAppointmentStore
 {
     Task<bool> PatientExistsAsync(Guid patientId, CancellationToken ct);
 
-    /// <summary>Stores the appointment (and the new patient) atomically; returns the patient's id.</summary>
+    /// <summary>
+    /// Stores the appointment, its 'Booked' event (and the new patient) atomically; returns the patient's id.
+    /// </summary>
     /// <exception cref="ConflictException">The slot, or the patient's time, is already taken.</exception>
     Task<Guid> InsertAsync(NewAppointment appointment, CancellationToken ct);
 }
 
 internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookAppointmentStore, IPostgresStore
 {
-    private const string PatientExistsSql = "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId)";
+    private const string PatientExistsSql =
+        "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId AND erased_at IS NULL)";
 
     // The no-op update makes RETURNING give the existing patient's id when the email is taken.
     private const string UpsertPatientSql = """
@@ -36,8 +42,10 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
         """;
 
     private const string InsertAppointmentSql = """
-        INSERT INTO appointments (id, doctor_id, patient_id, starts_at, ends_at, status, reason)
-        VALUES (@Id, @DoctorId, @PatientId, @StartsAt, @EndsAt, 'Scheduled', @Reason)
+        INSERT INTO appointments
+            (id, doctor_id, patient_id, starts_at, ends_at, status, reason, manage_token_hash, created_at, updated_at)
+        VALUES (@Id, @DoctorId, @PatientId, @StartsAt, @EndsAt, 'Scheduled', @Reason, @ManageTokenHash,
+                @BookedAt, @BookedAt)
         """;
 
     public async Task<bool> PatientExistsAsync(Guid patientId, CancellationToken ct)
@@ -77,29 +85,39 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
             StartsAt = appointment.StartsAt.UtcDateTime,
             EndsAt = appointment.EndsAt.UtcDateTime,
             appointment.Reason,
+            appointment.ManageTokenHash,
+            BookedAt = appointment.BookedAt.UtcDateTime,
         };
+        var booked = new AppointmentChange(
+            appointment.Id,
+            AppointmentHistory.Booked,
+            AppointmentStatus.Scheduled,
+            appointment.BookedBy,
+            appointment.StartsAt,
+            appointment.EndsAt,
+            null,
+            appointment.BookedAt
+        );
 
         try
         {
             await connection.ExecuteAsync(
                 new CommandDefinition(InsertAppointmentSql, row, transaction, cancellationToken: ct)
             );
+            await AppointmentHistory.RecordAsync(connection, transaction, booked, ct);
             await transaction.CommitAsync(ct);
             return patientId;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
-            throw e.ConstraintName == "appointments_patient_no_overlap"
-                ? new ConflictException(
-                    ProblemTypes.PatientBusy,
-                    "The patient already has an appointment then",
-                    "The patient already has an appointment that overlaps this time."
-                )
-                : new ConflictException(
-                    ProblemTypes.SlotTaken,
-                    "The slot is taken",
-                    "Someone else has just booked this slot; choose another free slot."
-                );
+            throw AppointmentConflicts.Overlap(e);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // The doctor (or the patient) was deleted between the checks and the insert.
+            throw e.ConstraintName?.Contains("patient", StringComparison.Ordinal) == true
+                ? Rule.Broken("patientId", "There is no patient with this id.")
+                : Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
         }
     }
 }

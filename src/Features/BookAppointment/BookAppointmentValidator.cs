@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Patients;
 using FluentValidation;
 
 namespace AppointmentSlices.Features.BookAppointment;
@@ -12,8 +13,8 @@ internal sealed class BookAppointmentValidator : AbstractValidator<BookAppointme
         RuleFor(c => c.Reason)
             .NotEmpty()
             .MaximumLength(500)
-            .Must(TextRules.HasNoControlCharacters)
-            .WithMessage("'Reason' must not contain control characters.");
+            .Must(TextRules.IsFreeText)
+            .WithMessage("'Reason' may hold line breaks but no other control characters.");
 
         RuleFor(c => c.Patient)
             .NotNull()
@@ -25,6 +26,9 @@ internal sealed class BookAppointmentValidator : AbstractValidator<BookAppointme
             .WithMessage("Give either patientId or patient, not both.");
         RuleFor(c => c.PatientId).NotEqual(Guid.Empty).When(c => c.PatientId is not null);
         RuleFor(c => c.Patient!).SetValidator(new NewPatientValidator()).When(c => c.Patient is not null);
+        RuleFor(c => c.Actor)
+            .Must(actor => actor is null || !string.IsNullOrWhiteSpace(actor.Value.Value))
+            .WithMessage("Say who books: a patient, staff, the API or the system.");
     }
 }
 
@@ -32,21 +36,8 @@ internal sealed class NewPatientValidator : AbstractValidator<NewPatient>
 {
     public NewPatientValidator()
     {
-        RuleFor(p => p.FullName)
-            .NotEmpty()
-            .MaximumLength(200)
-            .Must(TextRules.HasNoControlCharacters)
-            .WithMessage("'Full Name' must not contain control characters.");
-        RuleFor(p => p.Email)
-            .NotEmpty()
-            .MaximumLength(254)
-            .EmailAddress()
-            .Must(TextRules.HasNoControlCharacters)
-            .WithMessage("'Email' is not a valid email address.");
-        RuleFor(p => p.Phone)
-            .NotEmpty()
-            .MaximumLength(32)
-            .Matches(@"^\+?[0-9][0-9 ().\-]{5,31}$")
-            .WithMessage("'Phone' must be a phone number such as +34 612 345 678.");
+        RuleFor(p => p.FullName).IsPatientName();
+        RuleFor(p => p.Email).IsPatientEmail();
+        RuleFor(p => p.Phone).IsPatientPhone();
     }
 }

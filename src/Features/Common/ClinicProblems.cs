@@ -11,19 +11,29 @@ public static class ProblemTypes
 {
     public const string Validation = "/problems/validation";
     public const string MalformedRequest = "/problems/malformed-request";
+    public const string TooLarge = "/problems/too-large";
+    public const string MethodNotAllowed = "/problems/method-not-allowed";
     public const string NotFound = "/problems/not-found";
     public const string SlotTaken = "/problems/slot-taken";
     public const string PatientBusy = "/problems/patient-busy";
     public const string StatusConflict = "/problems/status-conflict";
     public const string AppointmentsAffected = "/problems/appointments-affected";
+    public const string DoctorHasAppointments = "/problems/doctor-has-appointments";
     public const string EmailTaken = "/problems/email-taken";
     public const string Unexpected = "/problems/unexpected";
 }
 
 /// <summary>A resource the request names does not exist (404).</summary>
-public sealed class NotFoundException(string resource, Guid id) : Exception($"No {resource} with id {id}.")
+public sealed class NotFoundException : Exception
 {
-    public string Resource { get; } = resource;
+    public NotFoundException(string resource, Guid id)
+        : this(resource, $"No {resource} with id {id}.") { }
+
+    /// <summary>For a resource named by something other than its id, such as a manage link.</summary>
+    public NotFoundException(string resource, string message)
+        : base(message) => Resource = resource;
+
+    public string Resource { get; }
 }
 
 /// <summary>

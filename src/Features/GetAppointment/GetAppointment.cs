@@ -23,7 +23,8 @@ public sealed record AppointmentDetails(
     DateTimeOffset EndsAt,
     string TimeZone,
     string Status,
-    string Reason
+    string Reason,
+    string? CancellationReason = null
 );
 
 internal sealed class GetAppointmentHandler(IGetAppointmentStore store)
@@ -44,7 +45,7 @@ internal sealed class PostgresGetAppointmentStore(NpgsqlDataSource db) : IGetApp
     private const string Sql = """
         SELECT a.id AS Id, a.doctor_id AS DoctorId, d.full_name AS DoctorName, d.specialty AS Specialty,
                a.patient_id AS PatientId, a.starts_at AS StartsAt, a.ends_at AS EndsAt, d.time_zone AS TimeZone,
-               a.status AS Status, a.reason AS Reason
+               a.status AS Status, a.reason AS Reason, a.cancellation_reason AS CancellationReason
         FROM appointments a
         JOIN doctors d ON d.id = a.doctor_id
         WHERE a.id = @appointmentId
@@ -72,7 +73,8 @@ internal sealed class PostgresGetAppointmentStore(NpgsqlDataSource db) : IGetApp
             TimeZoneInfo.ConvertTime(new DateTimeOffset(row.EndsAt), zone),
             row.TimeZone,
             row.Status,
-            row.Reason
+            row.Reason,
+            row.CancellationReason
         );
     }
 
@@ -86,7 +88,8 @@ internal sealed class PostgresGetAppointmentStore(NpgsqlDataSource db) : IGetApp
         DateTime EndsAt,
         string TimeZone,
         string Status,
-        string Reason
+        string Reason,
+        string? CancellationReason
     );
 }
 

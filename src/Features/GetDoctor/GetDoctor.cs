@@ -22,7 +22,9 @@ public sealed record DoctorDetails(
     IReadOnlyList<WorkingHoursItem> WorkingHours
 );
 
-/// <summary>A working interval; times are wall-clock "HH:mm" in the doctor's time zone.</summary>
+/// <summary>
+/// A working interval; times are wall-clock "HH:mm" in the doctor's time zone, and an end of "24:00" is midnight.
+/// </summary>
 public sealed record WorkingHoursItem(DayOfWeek Day, string Starts, string Ends);
 
 internal sealed class GetDoctorHandler(IDoctorScheduleStore schedules, TimeProvider clock)
@@ -34,11 +36,7 @@ internal sealed class GetDoctorHandler(IDoctorScheduleStore schedules, TimeProvi
         var doctor = await schedules.FindAsync(query.DoctorId, now, now, ct)
             ?? throw new NotFoundException("doctor", query.DoctorId);
 
-        var hours = doctor
-            .Schedule.Hours.OrderBy(h => ((int)h.Day + 6) % 7)
-            .ThenBy(h => h.Starts)
-            .Select(h => new WorkingHoursItem(h.Day, h.Starts.ToString(@"hh\:mm"), h.Ends.ToString(@"hh\:mm")))
-            .ToList();
+        var hours = WeeklyHours.ToItems(doctor.Schedule.Hours);
         return new DoctorDetails(
             doctor.Id,
             doctor.FullName,

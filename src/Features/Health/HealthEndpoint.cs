@@ -14,7 +14,7 @@ public sealed class HealthEndpoint : ICarterModule
     private static readonly HealthStatus Healthy = new("Healthy");
 
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/health", Ok<HealthStatus> () => TypedResults.Ok(Healthy))
+        app.MapMethods("/api/health", ["GET", "HEAD"], Ok<HealthStatus> () => TypedResults.Ok(Healthy))
             .WithName("Health")
             .WithTags("Health")
             .WithSummary("Liveness check");

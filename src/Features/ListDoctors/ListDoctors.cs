@@ -4,15 +4,26 @@ using Mediator;
 
 namespace AppointmentSlices.Features.ListDoctors;
 
-/// <summary>Doctors taking bookings, optionally of one specialty or matching part of a name, in pages.</summary>
+/// <summary>
+/// Doctors taking bookings, optionally of one specialty or matching part of a name, in pages.
+/// <c>IncludeInactive</c> lists the doctors who have stopped taking bookings too, for the back office.
+/// </summary>
 public sealed record ListDoctorsQuery(
     string? Specialty = null,
     string? Name = null,
     int? Limit = null,
-    string? Cursor = null
+    string? Cursor = null,
+    bool IncludeInactive = false
 ) : IQuery<Page<DoctorListItem>>;
 
-public sealed record DoctorListItem(Guid Id, string FullName, string Specialty, string TimeZone, int SlotMinutes);
+public sealed record DoctorListItem(
+    Guid Id,
+    string FullName,
+    string Specialty,
+    string TimeZone,
+    int SlotMinutes,
+    bool IsActive
+);
 
 internal sealed class ListDoctorsValidator : AbstractValidator<ListDoctorsQuery>
 {
@@ -45,6 +56,7 @@ internal sealed class ListDoctorsHandler(IListDoctorsStore store)
             TextRules.BlankToNull(query.Specialty),
             TextRules.BlankToNull(query.Name),
             query.Cursor is null ? null : (afterKey, afterId),
+            query.IncludeInactive,
             limit + 1,
             ct
         );

@@ -24,7 +24,8 @@ public sealed class ListDoctorsEndpoint : ICarterModule
             .WithSummary("List doctors taking bookings")
             .WithDescription(
                 "Filter by specialty and by part of the name (accents and case ignored). "
-                    + "Ordered by name; pass nextCursor back as cursor for the next page. limit: 1 to 100, default 20."
+                    + "Ordered by name; pass nextCursor back as cursor for the next page. limit: 1 to 100, default 20. "
+                    + "includeInactive=true lists the doctors who no longer take bookings too (isActive false)."
             )
             .ProducesValidationProblem();
 }

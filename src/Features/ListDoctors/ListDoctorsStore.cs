@@ -12,6 +12,7 @@ internal interface IListDoctorsStore
         string? specialty,
         string? name,
         (string Key, Guid Id)? after,
+        bool includeInactive,
         int take,
         CancellationToken ct
     );
@@ -22,9 +23,9 @@ internal sealed class PostgresListDoctorsStore(NpgsqlDataSource db) : IListDocto
     // Ordered by the accent-free name, then id: a total order, so the keyset never repeats or skips a row.
     private const string Sql = """
         SELECT id AS Id, full_name AS FullName, specialty AS Specialty, time_zone AS TimeZone,
-               slot_minutes AS SlotMinutes, search_name AS SortKey
+               slot_minutes AS SlotMinutes, is_active AS IsActive, search_name AS SortKey
         FROM doctors
-        WHERE is_active
+        WHERE (is_active OR @includeInactive)
           AND (@specialty::text IS NULL OR search_specialty = search_key(@specialty))
           AND (@namePattern::text IS NULL OR search_name LIKE '%' || search_key(@namePattern) || '%')
           AND (@afterKey::text IS NULL OR (search_name, id) > (@afterKey, @afterId))
@@ -36,6 +37,7 @@ internal sealed class PostgresListDoctorsStore(NpgsqlDataSource db) : IListDocto
         string? specialty,
         string? name,
         (string Key, Guid Id)? after,
+        bool includeInactive,
         int take,
         CancellationToken ct
     )
@@ -46,13 +48,14 @@ internal sealed class PostgresListDoctorsStore(NpgsqlDataSource db) : IListDocto
             namePattern = name is null ? null : TextRules.EscapeLike(name),
             afterKey = after?.Key,
             afterId = after?.Id ?? Guid.Empty,
+            includeInactive,
             take,
         };
 
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, parameters, cancellationToken: ct));
         return rows.Select(r => new SortedDoctor(
-                new DoctorListItem(r.Id, r.FullName, r.Specialty, r.TimeZone, r.SlotMinutes),
+                new DoctorListItem(r.Id, r.FullName, r.Specialty, r.TimeZone, r.SlotMinutes, r.IsActive),
                 r.SortKey
             ))
             .ToList();
@@ -64,6 +67,7 @@ internal sealed class PostgresListDoctorsStore(NpgsqlDataSource db) : IListDocto
         string Specialty,
         string TimeZone,
         int SlotMinutes,
+        bool IsActive,
         string SortKey
     );
 }

@@ -24,6 +24,11 @@ internal static class DemoCopy
         FROM STDIN (FORMAT BINARY)
         """;
 
+    private const string CopyAppointmentEvents = """
+        COPY appointment_events (id, appointment_id, occurred_at, kind, status, actor, starts_at, ends_at)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
     public static Task DoctorsAsync(NpgsqlConnection connection, List<DemoDoctor> doctors, CancellationToken token) =>
         CopyAsync(connection, CopyDoctors, doctors, token, async (row, doctor) =>
         {
@@ -97,6 +102,22 @@ internal static class DemoCopy
             await row.WriteAsync(appointment.Status, NpgsqlDbType.Text, token);
             await row.WriteAsync(appointment.Reason, NpgsqlDbType.Text, token);
             await row.WriteAsync(appointment.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, token);
+        });
+
+    public static Task AppointmentEventsAsync(
+        NpgsqlConnection connection,
+        List<DemoAppointmentEvent> events,
+        CancellationToken token
+    ) => CopyAsync(connection, CopyAppointmentEvents, events, token, async (row, change) =>
+        {
+            await row.WriteAsync(change.Id, NpgsqlDbType.Uuid, token);
+            await row.WriteAsync(change.AppointmentId, NpgsqlDbType.Uuid, token);
+            await row.WriteAsync(change.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, token);
+            await row.WriteAsync(change.Kind, NpgsqlDbType.Text, token);
+            await row.WriteAsync(change.Status, NpgsqlDbType.Text, token);
+            await row.WriteAsync(change.Actor, NpgsqlDbType.Text, token);
+            await row.WriteAsync(change.StartsAt.UtcDateTime, NpgsqlDbType.TimestampTz, token);
+            await row.WriteAsync(change.EndsAt.UtcDateTime, NpgsqlDbType.TimestampTz, token);
         });
 
     private static async Task CopyAsync<T>(

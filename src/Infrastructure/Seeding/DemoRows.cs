@@ -27,3 +27,15 @@ internal sealed record DemoAppointment(
     string Reason,
     DateTimeOffset CreatedAt
 );
+
+/// <summary>One change in an appointment's history; the status and times are the appointment's after it.</summary>
+internal sealed record DemoAppointmentEvent(
+    Guid Id,
+    Guid AppointmentId,
+    DateTimeOffset OccurredAt,
+    string Kind,
+    string Status,
+    string Actor,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt
+);

@@ -44,12 +44,14 @@ public static class DemoSeeder
         var doctors = DemoDoctors.Create(faker, ids, today);
         var patients = DemoPatients.Create(faker, ids, now, PatientCount);
         var appointments = DemoAppointments.Create(faker, ids, doctors, patients, now);
+        var events = DemoEvents.Create(faker, ids, appointments, now);
 
         await DemoCopy.DoctorsAsync(connection, doctors, cancellationToken);
         await DemoCopy.WorkingHoursAsync(connection, doctors, cancellationToken);
         await DemoCopy.TimeOffAsync(connection, doctors, cancellationToken);
         await DemoCopy.PatientsAsync(connection, patients, cancellationToken);
         await DemoCopy.AppointmentsAsync(connection, appointments, cancellationToken);
+        await DemoCopy.AppointmentEventsAsync(connection, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation(

@@ -26,7 +26,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         var problem = exception switch
         {
             ValidationException validation => Invalid(validation),
-            BadHttpRequestException badRequest => Malformed(badRequest, context.Request),
+            BadHttpRequestException badRequest => MalformedRequests.Describe(badRequest, context.Request),
             NotFoundException notFound => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
@@ -87,57 +87,8 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         };
     }
 
-    private static ProblemDetails Malformed(BadHttpRequestException exception, HttpRequest request)
-    {
-        var bodyError = exception switch
-        {
-            { InnerException: JsonException json } => JsonError(json),
-            { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (
-                "body",
-                "Send the body as JSON, with the header Content-Type: application/json."
-            ),
-            _ when request.ContentLength == 0 => ("body", "This request needs a JSON body."),
-            _ => ((string Field, string Message)?)null,
-        };
-
-        if (bodyError is not { } error)
-        {
-            // Query and route binding failures: the framework's message names the parameter and the value.
-            return new ProblemDetails
-            {
-                Status = exception.StatusCode,
-                Type = ProblemTypes.MalformedRequest,
-                Title = "The request could not be read",
-                Detail = exception.Message,
-            };
-        }
-
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [error.Field] = [error.Message] })
-        {
-            Status = exception.StatusCode,
-            Type = ProblemTypes.MalformedRequest,
-            Title = "The request body could not be read",
-            Detail = "See errors for what could not be read.",
-        };
-    }
-
-    private static (string Field, string Message) JsonError(JsonException json)
-    {
-        var field = FieldName((json.Path ?? "").TrimStart('$').TrimStart('.'));
-        if (field.Length == 0)
-        {
-            return ("body", "The body is not valid JSON.");
-        }
-
-        // The serializer's own messages name .NET types; ours (from our converters) speak to the client.
-        var message = json.Message.Contains("Path:", StringComparison.Ordinal)
-            ? "This value does not have the expected type or format."
-            : json.Message;
-        return (field, message);
-    }
-
     /// <summary>"Patient.FullName" → "patient.fullName", matching the JSON the client sent.</summary>
-    private static string FieldName(string propertyPath) =>
+    internal static string FieldName(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     private static string RouteOf(IExceptionHandlerPathFeature? failed) =>

@@ -85,8 +85,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         var patient = new NewPatient(FullName ?? "", Email ?? "", Phone ?? "");
         try
         {
-            var command = new BookAppointmentCommand(doctorId, startsAt, Reason ?? "", null, patient);
+            var command = new BookAppointmentCommand(doctorId, startsAt, Reason ?? "", null, patient, Actor.Patient);
             var booked = await mediator.Send(command, ct);
+            ConfirmationModel.KeepManageLinkFor(TempData, booked);
             return RedirectToPage("/Book/Confirmation", new { id = booked.Id });
         }
         catch (ValidationException e)

@@ -1,10 +1,12 @@
 using System.Globalization;
 using AppointmentSlices.Features.Common;
-using AppointmentSlices.Features.Scheduling;
 
-namespace AppointmentSlices.Features.AvailableSlots;
+namespace AppointmentSlices.Features.Scheduling;
 
-/// <summary>One end of a slot window: a calendar date in the doctor's zone, or an exact instant.</summary>
+/// <summary>
+/// One end of a time window in a query: a calendar date (read in the doctor's zone for slots, in UTC for
+/// appointment lists), or an exact instant with its offset.
+/// </summary>
 internal readonly record struct WindowBound(DateOnly? Date, DateTimeOffset? Instant)
 {
     public const string FormatHelp =
@@ -54,30 +56,4 @@ internal readonly record struct WindowBound(DateOnly? Date, DateTimeOffset? Inst
 
         return SlotCalendar.ToInstant(zone, local)!.Value;
     }
-}
-
-internal static class WindowBoundRanges
-{
-    private static readonly TimeSpan WidestOffset = TimeSpan.FromHours(14);
-
-    /// <summary>An instant no later than the bound in any zone (for loading before the zone is known).</summary>
-    public static DateTimeOffset Earliest(this WindowBound? bound, DateTimeOffset fallback) =>
-        bound switch
-        {
-            null => fallback,
-            { Instant: { } instant } => instant,
-            { Date: { } date } => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - WidestOffset,
-            _ => fallback,
-        };
-
-    /// <summary>An instant no earlier than the bound in any zone.</summary>
-    public static DateTimeOffset Latest(this WindowBound? bound, DateTimeOffset fallback) =>
-        bound switch
-        {
-            null => fallback.AddDays(AvailableSlotsHandler.MaxDays + 1),
-            { Instant: { } instant } => instant,
-            { Date: { } date } => new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                + WidestOffset,
-            _ => fallback,
-        };
 }

@@ -1,0 +1,56 @@
+using Dapper;
+using Npgsql;
+
+namespace AppointmentSlices.Features.Common;
+
+/// <summary>One change of an appointment, as its history records it: what it became, who did it and when.</summary>
+internal sealed record AppointmentChange(
+    Guid AppointmentId,
+    string Kind,
+    string Status,
+    Actor Actor,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Note,
+    DateTimeOffset OccurredAt
+);
+
+internal static class AppointmentHistory
+{
+    public const string Booked = "Booked";
+    public const string Rescheduled = "Rescheduled";
+
+    // Run after the change itself, in its transaction: the appointment's row lock orders its changes, and this
+    // statement sees the event of the change before. An event is never dated before that one, even when two
+    // hosts' clocks differ or a test clock stands still, so the history reads in the order things happened.
+    private const string InsertSql = """
+        INSERT INTO appointment_events
+            (id, appointment_id, occurred_at, kind, status, actor, starts_at, ends_at, note)
+        SELECT @Id, @AppointmentId, GREATEST(@OccurredAt, max(occurred_at) + interval '1 microsecond'),
+               @Kind, @Status, @Actor, @StartsAt, @EndsAt, @Note
+        FROM appointment_events
+        WHERE appointment_id = @AppointmentId
+        """;
+
+    public static Task RecordAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        AppointmentChange change,
+        CancellationToken ct
+    )
+    {
+        var row = new
+        {
+            Id = Guid.CreateVersion7(),
+            change.AppointmentId,
+            OccurredAt = change.OccurredAt.UtcDateTime,
+            change.Kind,
+            change.Status,
+            Actor = change.Actor.Value,
+            StartsAt = change.StartsAt.UtcDateTime,
+            EndsAt = change.EndsAt.UtcDateTime,
+            change.Note,
+        };
+        return connection.ExecuteAsync(new CommandDefinition(InsertSql, row, transaction, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,35 @@
+using AppointmentSlices.Features.Patients;
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AppointmentSlices.Features.RegisterPatient;
+
+public sealed class RegisterPatientEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost(
+                "/api/patients",
+                async Task<Created<PatientDetails>> (
+                    RegisterPatientCommand command,
+                    IMediator mediator,
+                    CancellationToken ct
+                ) =>
+                {
+                    var patient = await mediator.Send(command, ct);
+                    return TypedResults.Created($"/api/patients/{patient.Id}", patient);
+                }
+            )
+            .WithName("RegisterPatient")
+            .WithTags("Patients")
+            .WithSummary("Register a patient")
+            .WithDescription(
+                "fullName (1 to 200 characters), email (unique whatever its letter case) and phone. "
+                    + "409 /problems/email-taken when another patient has the email."
+            )
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

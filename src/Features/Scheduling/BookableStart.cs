@@ -1,0 +1,39 @@
+using AppointmentSlices.Features.Common;
+
+namespace AppointmentSlices.Features.Scheduling;
+
+/// <summary>
+/// The rules a start must pass to be booked, or for an appointment to be moved to it. Each breach is a
+/// validation error on <c>startsAt</c>; whether someone else holds the slot is the database's to say.
+/// </summary>
+internal static class BookableStart
+{
+    public static void CheckWithinHorizon(DateTimeOffset startsAt, DateTimeOffset now, int horizonDays)
+    {
+        if (startsAt <= now)
+        {
+            throw Rule.Broken("startsAt", "This time has already passed; choose a slot in the future.");
+        }
+
+        if (startsAt > now.AddDays(horizonDays))
+        {
+            throw Rule.Broken("startsAt", $"Bookings open {horizonDays} days ahead; choose an earlier slot.");
+        }
+    }
+
+    public static void CheckOnGrid(DoctorSchedule schedule, DateTimeOffset startsAt)
+    {
+        var message = SlotCalendar.Check(schedule, startsAt) switch
+        {
+            GridCheck.OnGrid => null,
+            GridCheck.OutsideWorkingHours => "The doctor does not work at this time.",
+            GridCheck.DuringTimeOff => "The doctor is away at this time.",
+            _ => $"Appointments start on the doctor's {schedule.SlotLength.TotalMinutes:0}-minute grid; "
+                + "choose one of the listed free slots.",
+        };
+        if (message is not null)
+        {
+            throw Rule.Broken("startsAt", message);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using AppointmentSlices.Features.ListAppointments;
+using AppointmentSlices.Web.Pages.Admin.Appointments;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace AppointmentSlices.Web.Pages.Admin;
+
+/// <summary>The day's agenda: every appointment of one day, per doctor in time order, for all doctors or one.</summary>
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
+{
+    public DateOnly Day { get; private set; }
+
+    public Guid? DoctorId { get; private set; }
+
+    public bool DateWasUnreadable { get; private set; }
+
+    public IReadOnlyList<SelectListItem> Doctors { get; private set; } = [];
+
+    public IReadOnlyList<DoctorAgenda> Agendas { get; private set; } = [];
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task OnGetAsync(string? date, Guid? doctorId, CancellationToken ct)
+    {
+        var today = LocalTimes.Today(clock, BackOffice.ClinicTimeZone);
+        DateWasUnreadable = !string.IsNullOrWhiteSpace(date) && !BackOffice.TryReadDate(date, out _);
+        Day = BackOffice.TryReadDate(date, out var day) ? day : today;
+        DoctorId = doctorId;
+        Doctors = await BackOffice.DoctorOptionsAsync(mediator, doctorId, ct);
+
+        // The day runs midnight to midnight in the clinic's zone.
+        var from = LocalTimes.Iso(BackOffice.StartOfDay(Day));
+        var to = LocalTimes.Iso(BackOffice.StartOfDay(Day.AddDays(1)));
+        try
+        {
+            var items = await BackOffice.AllAsync(
+                mediator,
+                new ListAppointmentsQuery(doctorId, From: from, To: to),
+                ct
+            );
+            Agendas = items
+                .GroupBy(a => a.DoctorId)
+                .Select(g => new DoctorAgenda(
+                    g.Key,
+                    g.First().DoctorName,
+                    g.First().TimeZone,
+                    g.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).ToList()
+                ))
+                .OrderBy(a => a.DoctorName, StringComparer.CurrentCulture)
+                .ToList();
+        }
+        catch (ValidationException e)
+        {
+            Problems = e.Errors.Select(error => error.ErrorMessage).Distinct().ToList();
+        }
+    }
+}
+
+/// <summary>One doctor's appointments of the day, in time order.</summary>
+public sealed record DoctorAgenda(
+    Guid DoctorId,
+    string DoctorName,
+    string TimeZone,
+    IReadOnlyList<AppointmentListItem> Appointments
+);
