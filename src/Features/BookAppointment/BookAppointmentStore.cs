@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Scheduling;
 using Dapper;
 using Npgsql;
 
@@ -60,6 +61,13 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await BookableStart.CheckStillBookableAsync(
+            connection,
+            transaction,
+            appointment.DoctorId,
+            appointment.StartsAt,
+            ct
+        );
 
         var patientId = appointment.PatientId
             ?? await connection.ExecuteScalarAsync<Guid>(

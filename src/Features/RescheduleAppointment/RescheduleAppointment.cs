@@ -59,7 +59,12 @@ internal sealed class RescheduleAppointmentHandler(
 
         BookableStart.CheckOnGrid(doctor.Schedule, command.StartsAt);
 
-        var move = new AppointmentMove(id, command.StartsAt, command.StartsAt + doctor.Schedule.SlotLength);
+        var move = new AppointmentMove(
+            id,
+            current.DoctorId,
+            command.StartsAt,
+            command.StartsAt + doctor.Schedule.SlotLength
+        );
         if (!await store.MoveAsync(move, command.Actor, now, ct))
         {
             // Cancelled, given an outcome or started since it was read: explain with what it is now.

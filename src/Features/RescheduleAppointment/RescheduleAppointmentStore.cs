@@ -1,10 +1,16 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Scheduling;
 using Dapper;
 using Npgsql;
 
 namespace AppointmentSlices.Features.RescheduleAppointment;
 
-internal sealed record AppointmentMove(Guid AppointmentId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+internal sealed record AppointmentMove(
+    Guid AppointmentId,
+    Guid DoctorId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt
+);
 
 internal interface IRescheduleAppointmentStore
 {
@@ -31,6 +37,7 @@ internal sealed class PostgresRescheduleAppointmentStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await BookableStart.CheckStillBookableAsync(connection, transaction, move.DoctorId, move.StartsAt, ct);
         var parameters = new
         {
             move.AppointmentId,

@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using Npgsql;
 
 namespace AppointmentSlices.Features.Scheduling;
 
@@ -19,6 +20,28 @@ internal static class BookableStart
         {
             throw Rule.Broken("startsAt", $"Bookings open {horizonDays} days ahead; choose an earlier slot.");
         }
+    }
+
+    /// <summary>
+    /// Checks the start again against the schedule as it stands inside the write's transaction, and holds the
+    /// doctor's row so no schedule change commits between this check and the write. The handler's earlier check
+    /// answers most requests; this one closes the window between that read and the write.
+    /// </summary>
+    public static async Task CheckStillBookableAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        Guid doctorId,
+        DateTimeOffset startsAt,
+        CancellationToken ct
+    )
+    {
+        var doctor = await PostgresDoctorScheduleStore.ReadLockedAsync(connection, transaction, doctorId, startsAt, ct);
+        if (doctor is null || !doctor.IsActive)
+        {
+            throw Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
+        }
+
+        CheckOnGrid(doctor.Schedule, startsAt);
     }
 
     public static void CheckOnGrid(DoctorSchedule schedule, DateTimeOffset startsAt)

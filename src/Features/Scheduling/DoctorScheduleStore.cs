@@ -23,11 +23,14 @@ public interface IDoctorScheduleStore
 
 internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctorScheduleStore, IPostgresStore
 {
-    private const string Sql = """
+    private const string DoctorSql = """
         SELECT id AS Id, full_name AS FullName, specialty AS Specialty, time_zone AS TimeZone,
                slot_minutes AS SlotMinutes, is_active AS IsActive
-        FROM doctors WHERE id = @doctorId;
+        FROM doctors WHERE id = @doctorId
+        """;
 
+    private const string HoursAndTimeOffSql = """
+        ;
         -- As intervals since midnight: a TimeSpan, and an end of 24:00 stays representable.
         SELECT day_of_week AS Day, starts_at - time '00:00' AS Starts, ends_at - time '00:00' AS Ends
         FROM working_hours WHERE doctor_id = @doctorId;
@@ -37,7 +40,38 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
         WHERE doctor_id = @doctorId AND starts_at < @localTo AND ends_at > @localFrom;
         """;
 
+    private const string Sql = DoctorSql + HoursAndTimeOffSql;
+
+    // FOR KEY SHARE is the lock an appointment's foreign key takes anyway; it waits for a schedule change
+    // (which holds FOR UPDATE) and keeps one from committing until the booking or move has.
+    private const string LockedSql = DoctorSql + " FOR KEY SHARE" + HoursAndTimeOffSql;
+
     public async Task<ScheduledDoctor?> FindAsync(
+        Guid doctorId,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken ct
+    )
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await ReadAsync(connection, null, doctorId, from, to, ct);
+    }
+
+    /// <summary>
+    /// Reads the schedule inside a write's transaction, holding the doctor's row against schedule changes until
+    /// the transaction ends.
+    /// </summary>
+    internal static Task<ScheduledDoctor?> ReadLockedAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        Guid doctorId,
+        DateTimeOffset at,
+        CancellationToken ct
+    ) => ReadAsync(connection, transaction, doctorId, at, at, ct);
+
+    private static async Task<ScheduledDoctor?> ReadAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
         Guid doctorId,
         DateTimeOffset from,
         DateTimeOffset to,
@@ -52,9 +86,9 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
             localTo = to.UtcDateTime.AddDays(1).ToLocalUnspecified(),
         };
 
-        await using var connection = await db.OpenConnectionAsync(ct);
+        var sql = transaction is null ? Sql : LockedSql;
         await using var results = await connection.QueryMultipleAsync(
-            new CommandDefinition(Sql, window, cancellationToken: ct)
+            new CommandDefinition(sql, window, transaction, cancellationToken: ct)
         );
 
         var doctor = await results.ReadSingleOrDefaultAsync<DoctorRow>();
