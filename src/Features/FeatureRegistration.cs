@@ -1,6 +1,8 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Staff;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +36,9 @@ public static class FeatureRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<BookingOptions>(configuration.GetSection("Booking"));
+        services.Configure<StaffOptions>(configuration.GetSection("Staff"));
+        services.TryAddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
+        services.AddSingleton<StaffPasswords>();
         return services;
     }
 }

@@ -5,6 +5,9 @@ using AppointmentSlices.Features;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Infrastructure.LocalPostgres;
 using AppointmentSlices.Web.ErrorHandling;
+using AppointmentSlices.Web.Hardening;
+using AppointmentSlices.Web.Observability;
+using AppointmentSlices.Web.Security;
 using AppointmentSlices.Web.Startup;
 using Carter;
 using Microsoft.AspNetCore.Http.Json;
@@ -40,9 +43,23 @@ builder.Services.Configure<JsonOptions>(options =>
     options.SerializerOptions.Converters.Add(new StrictDateTimeOffsetConverter());
 });
 
+// Cross-cutting services, one line per area (each area's registration lives in its own folder under src/Web):
+// [services: observability]
+builder.AddObservability();
+
+// [services: hardening]
+builder.Services.AddHardening(builder.Configuration);
+
+// [services: security]
+builder.Services.AddClinicSecurity();
+
 var app = builder.Build();
 
 await database.SeedIfWantedAsync(app.Services);
+await app.EnsureFirstAdminAsync(onLocalCluster: database.LocalCluster is not null);
+
+// [pipeline: observability] (outermost, so it measures everything below)
+app.UseObservability();
 
 // The API answers failures with problem details; the pages answer with the error page.
 app.UseExceptionHandler("/Error");
@@ -51,8 +68,15 @@ app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}")
 );
+
+// [pipeline: hardening] (headers, HTTPS, before anything writes a response)
+app.UseHardening();
 app.UseStaticFiles();
 app.UseRouting();
+
+// [pipeline: security] (authentication, authorization, then rate limits partitioned by who is calling)
+app.UseClinicSecurity();
+app.UseRateLimiter(); // after authentication, so a signed-in caller is limited as themselves
 app.UseAntiforgery();
 app.MapRazorPages();
 app.MapCarter();

@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ public sealed class AddTimeOffEndpoint : ICarterModule
                 }
             )
             .WithName("AddTimeOff")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Add time off (leave, a holiday) for a doctor")
             .WithDescription(

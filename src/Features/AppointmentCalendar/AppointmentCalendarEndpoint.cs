@@ -1,4 +1,5 @@
 using System.Text;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,7 @@ public sealed class AppointmentCalendarEndpoint : ICarterModule
                     (await mediator.Send(new AppointmentCalendarQuery(id), ct)).AsDownload()
             )
             .WithName("GetAppointmentCalendar")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Appointments")
             .WithSummary("Download an appointment as an iCalendar file")
             .WithDescription(

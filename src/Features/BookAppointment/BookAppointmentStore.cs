@@ -34,12 +34,13 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
     private const string PatientExistsSql =
         "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId AND erased_at IS NULL)";
 
-    // The no-op update makes RETURNING give the existing patient's id when the email is taken.
+    // The no-op update makes RETURNING give the existing patient's id when the email is taken; xmax is 0 only on
+    // a row this statement inserted.
     private const string UpsertPatientSql = """
         INSERT INTO patients (id, full_name, email, phone)
         VALUES (@Id, @FullName, @Email, @Phone)
         ON CONFLICT ((lower(email))) DO UPDATE SET email = patients.email
-        RETURNING id
+        RETURNING id AS Id, xmax = 0 AS Inserted
         """;
 
     private const string InsertAppointmentSql = """
@@ -69,21 +70,7 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
             ct
         );
 
-        var patientId = appointment.PatientId
-            ?? await connection.ExecuteScalarAsync<Guid>(
-                new CommandDefinition(
-                    UpsertPatientSql,
-                    new
-                    {
-                        Id = Guid.CreateVersion7(),
-                        FullName = appointment.NewPatient!.FullName.Trim(),
-                        Email = appointment.NewPatient.Email.Trim(),
-                        Phone = appointment.NewPatient.Phone.Trim(),
-                    },
-                    transaction,
-                    cancellationToken: ct
-                )
-            );
+        var patientId = appointment.PatientId ?? await UpsertPatientAsync(connection, transaction, appointment, ct);
 
         var row = new
         {
@@ -128,4 +115,39 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
                 : Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
         }
     }
+
+    private static async Task<Guid> UpsertPatientAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        NewAppointment appointment,
+        CancellationToken ct
+    )
+    {
+        var patient = new
+        {
+            Id = Guid.CreateVersion7(),
+            FullName = appointment.NewPatient!.FullName.Trim(),
+            Email = appointment.NewPatient.Email.Trim(),
+            Phone = appointment.NewPatient.Phone.Trim(),
+        };
+        var upserted = await connection.QuerySingleAsync<UpsertedPatient>(
+            new CommandDefinition(UpsertPatientSql, patient, transaction, cancellationToken: ct)
+        );
+        if (upserted.Inserted)
+        {
+            var audit = new AuditEntry(
+                AuditLog.Patient,
+                upserted.Id,
+                "Registered",
+                appointment.BookedBy,
+                AuditLog.PatientFields,
+                appointment.BookedAt
+            );
+            await AuditLog.RecordAsync(connection, transaction, audit, ct);
+        }
+
+        return upserted.Id;
+    }
+
+    private sealed record UpsertedPatient(Guid Id, bool Inserted);
 }

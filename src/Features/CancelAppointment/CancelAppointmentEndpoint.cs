@@ -1,5 +1,6 @@
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.GetAppointment;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,7 @@ public sealed class CancelAppointmentEndpoint : ICarterModule
                     )
             )
             .WithName("CancelAppointment")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Appointments")
             .WithSummary("Cancel an appointment")
             .WithDescription(

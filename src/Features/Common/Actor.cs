@@ -11,5 +11,8 @@ public readonly record struct Actor(string Value)
     public static readonly Actor Api = new("api");
     public static readonly Actor System = new("system");
 
+    /// <summary>One signed-in staff member, so the history names who acted: <c>staff:&lt;id&gt;</c>.</summary>
+    public static Actor StaffUser(Guid staffUserId) => new($"staff:{staffUserId}");
+
     public override string ToString() => Value;
 }

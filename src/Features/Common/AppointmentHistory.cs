@@ -32,7 +32,8 @@ internal static class AppointmentHistory
         WHERE appointment_id = @AppointmentId
         """;
 
-    public static Task RecordAsync(
+    /// <summary>Records the change in the appointment's history and, beside it, in the audit log.</summary>
+    public static async Task RecordAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         AppointmentChange change,
@@ -51,6 +52,15 @@ internal static class AppointmentHistory
             EndsAt = change.EndsAt.UtcDateTime,
             change.Note,
         };
-        return connection.ExecuteAsync(new CommandDefinition(InsertSql, row, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, transaction, cancellationToken: ct));
+        var audit = new AuditEntry(
+            AuditLog.Appointment,
+            change.AppointmentId,
+            change.Kind,
+            change.Actor,
+            AuditLog.AppointmentFieldsChangedBy(change.Kind, change.Note),
+            change.OccurredAt
+        );
+        await AuditLog.RecordAsync(connection, transaction, audit, ct);
     }
 }

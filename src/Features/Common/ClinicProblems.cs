@@ -14,12 +14,15 @@ public static class ProblemTypes
     public const string TooLarge = "/problems/too-large";
     public const string MethodNotAllowed = "/problems/method-not-allowed";
     public const string NotFound = "/problems/not-found";
+    public const string Unauthorized = "/problems/unauthorized";
+    public const string Forbidden = "/problems/forbidden";
     public const string SlotTaken = "/problems/slot-taken";
     public const string PatientBusy = "/problems/patient-busy";
     public const string StatusConflict = "/problems/status-conflict";
     public const string AppointmentsAffected = "/problems/appointments-affected";
     public const string DoctorHasAppointments = "/problems/doctor-has-appointments";
     public const string EmailTaken = "/problems/email-taken";
+    public const string RateLimited = "/problems/rate-limited";
     public const string Unexpected = "/problems/unexpected";
 }
 

@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.GetDoctor;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ public sealed class CreateDoctorEndpoint : ICarterModule
                 }
             )
             .WithName("CreateDoctor")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Add a doctor")
             .WithDescription(

@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +17,7 @@ public sealed class DeactivateDoctorEndpoint : ICarterModule
                     TypedResults.Ok(await mediator.Send(new DeactivateDoctorCommand(id, confirm ?? false), ct))
             )
             .WithName("DeactivateDoctor")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Stop a doctor taking bookings")
             .WithDescription(

@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Dapper;
 using Mediator;
@@ -101,6 +102,7 @@ public sealed class DeleteDoctorEndpoint : ICarterModule
                 }
             )
             .WithName("DeleteDoctor")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Delete a doctor who has never had an appointment")
             .WithDescription(

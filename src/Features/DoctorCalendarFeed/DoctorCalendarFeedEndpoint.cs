@@ -1,5 +1,6 @@
 using System.Text;
 using AppointmentSlices.Features.AppointmentCalendar;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +24,7 @@ public sealed class DoctorCalendarFeedEndpoint : ICarterModule
                 }
             )
             .WithName("GetDoctorCalendarFeed")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Subscribe to a doctor's appointments as an iCalendar feed")
             .WithDescription(

@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,7 @@ public sealed class ErasePatientEndpoint : ICarterModule
                     TypedResults.Ok(await mediator.Send(new ErasePatientCommand(id), ct))
             )
             .WithName("ErasePatient")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Patients")
             .WithSummary("Erase a patient on their request")
             .WithDescription(

@@ -59,7 +59,24 @@ internal sealed class PostgresErasePatientStore(NpgsqlDataSource db) : IErasePat
                                FROM appointment_events e WHERE e.appointment_id = c.appointment_id)),
                'Cancelled', 'Cancelled', @actor, c.starts_at, c.ends_at, @CancellationReason
         FROM unnest(@eventIds::uuid[], @appointmentIds::uuid[], @startsAt::timestamptz[], @endsAt::timestamptz[])
-            AS c(event_id, appointment_id, starts_at, ends_at)
+            AS c(event_id, appointment_id, starts_at, ends_at);
+
+        INSERT INTO audit_log (id, occurred_at, actor, entity, entity_id, action, changed_fields)
+        SELECT gen_random_uuid(), @now, @actor, 'appointment', c.appointment_id, 'Cancelled',
+               ARRAY['status', 'cancellationReason']
+        FROM unnest(@appointmentIds::uuid[]) AS c(appointment_id);
+        """;
+
+    // Field names only: the log keeps that the text was blanked, never what it said.
+    private const string AuditSql = """
+        INSERT INTO audit_log (id, occurred_at, actor, entity, entity_id, action, changed_fields)
+        VALUES (@auditId, @now, @actor, 'patient', @patientId, 'Erased', ARRAY['fullName', 'email', 'phone']);
+
+        INSERT INTO audit_log (id, occurred_at, actor, entity, entity_id, action, changed_fields)
+        SELECT gen_random_uuid(), @now, @actor, 'appointment', a.id, 'TextErased',
+               ARRAY['reason', 'cancellationReason', 'manageToken']
+        FROM appointments a
+        WHERE a.patient_id = @patientId;
         """;
 
     public async Task<PatientErasure?> EraseAsync(Guid patientId, DateTimeOffset now, Actor actor, CancellationToken ct)
@@ -117,6 +134,14 @@ internal sealed class PostgresErasePatientStore(NpgsqlDataSource db) : IErasePat
             );
         }
 
+        var audit = new
+        {
+            auditId = Guid.CreateVersion7(),
+            now = now.UtcDateTime,
+            actor = actor.Value,
+            patientId,
+        };
+        await connection.ExecuteAsync(new CommandDefinition(AuditSql, audit, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
         return new PatientErasure(patientId, now, cancelled.Count, WasErasedBefore: false);
     }

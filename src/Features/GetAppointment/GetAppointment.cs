@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Dapper;
 using Mediator;
@@ -102,6 +103,7 @@ public sealed class GetAppointmentEndpoint : ICarterModule
                     TypedResults.Ok(await mediator.Send(new GetAppointmentQuery(id), ct))
             )
             .WithName("GetAppointment")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Appointments")
             .WithSummary("Get an appointment")
             .ProducesProblem(StatusCodes.Status404NotFound);

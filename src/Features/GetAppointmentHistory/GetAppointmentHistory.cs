@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Dapper;
 using Mediator;
@@ -108,6 +109,7 @@ public sealed class GetAppointmentHistoryEndpoint : ICarterModule
                     TypedResults.Ok(await mediator.Send(new GetAppointmentHistoryQuery(id), ct))
             )
             .WithName("GetAppointmentHistory")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Appointments")
             .WithSummary("Get an appointment's history")
             .WithDescription("Every status change and move, oldest first, with who made it (actor) and when.")

@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +22,7 @@ public sealed class GetPatientEndpoint : ICarterModule
                 ) => TypedResults.Ok(await mediator.Send(new GetPatientQuery(id, limit, cursor), ct))
             )
             .WithName("GetPatient")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Patients")
             .WithSummary("Get a patient and their appointments")
             .WithDescription(

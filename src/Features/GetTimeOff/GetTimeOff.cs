@@ -1,6 +1,7 @@
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.ListTimeOff;
 using AppointmentSlices.Features.Scheduling;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Dapper;
 using Mediator;
@@ -66,6 +67,7 @@ public sealed class GetTimeOffEndpoint : ICarterModule
                     TypedResults.Ok(await mediator.Send(new GetTimeOffQuery(id, timeOffId), ct))
             )
             .WithName("GetTimeOff")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Get one of a doctor's time off entries")
             .ProducesProblem(StatusCodes.Status404NotFound);

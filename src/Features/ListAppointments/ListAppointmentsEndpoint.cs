@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public sealed class ListAppointmentsEndpoint : ICarterModule
                 ) => TypedResults.Ok(await mediator.Send(query, ct))
             )
             .WithName("ListAppointments")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Appointments")
             .WithSummary("List appointments")
             .WithDescription(

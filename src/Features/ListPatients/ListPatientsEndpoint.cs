@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public sealed class ListPatientsEndpoint : ICarterModule
                 ) => TypedResults.Ok(await mediator.Send(query, ct))
             )
             .WithName("ListPatients")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Patients")
             .WithSummary("List or search patients")
             .WithDescription(

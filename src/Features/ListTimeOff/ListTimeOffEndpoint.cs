@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ public sealed class ListTimeOffEndpoint : ICarterModule
                 ) => TypedResults.Ok(await mediator.Send(new ListTimeOffQuery(id, from, to, limit, cursor), ct))
             )
             .WithName("ListTimeOff")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("List a doctor's time off")
             .WithDescription(

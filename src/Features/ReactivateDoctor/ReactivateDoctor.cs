@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Dapper;
 using Mediator;
@@ -57,6 +58,7 @@ public sealed class ReactivateDoctorEndpoint : ICarterModule
                     TypedResults.Ok(await mediator.Send(new ReactivateDoctorCommand(id), ct))
             )
             .WithName("ReactivateDoctor")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Let an inactive doctor take bookings again")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.GetAppointment;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ public sealed class RecordOutcomeEndpoint : ICarterModule
                 ) => TypedResults.Ok(await mediator.Send(new RecordOutcomeCommand(id, request.Outcome, Actor.Api), ct))
             )
             .WithName("RecordOutcome")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Appointments")
             .WithSummary("Record whether an appointment took place")
             .WithDescription(

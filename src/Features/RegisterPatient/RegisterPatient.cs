@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Patients;
 using FluentValidation;
 using Mediator;
@@ -5,8 +7,16 @@ using Microsoft.Extensions.Logging;
 
 namespace AppointmentSlices.Features.RegisterPatient;
 
-/// <summary>Registers a patient. The email must not belong to another patient, in any letter case.</summary>
-public sealed record RegisterPatientCommand(string FullName, string Email, string Phone) : ICommand<PatientDetails>;
+/// <summary>
+/// Registers a patient. The email must not belong to another patient, in any letter case. <c>Actor</c> says who
+/// registers them, for the audit log: the API by default, never taken from the request body.
+/// </summary>
+public sealed record RegisterPatientCommand(
+    string FullName,
+    string Email,
+    string Phone,
+    [property: JsonIgnore] Actor? Actor = null
+) : ICommand<PatientDetails>;
 
 internal sealed class RegisterPatientValidator : AbstractValidator<RegisterPatientCommand>
 {
@@ -37,7 +47,7 @@ internal sealed class RegisterPatientHandler(
             null
         );
 
-        await store.InsertAsync(patient, ct);
+        await store.InsertAsync(patient, command.Actor ?? Actor.Api, ct);
         logger.LogInformation("Registered patient {PatientId}", patient.Id);
         return patient;
     }

@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Patients;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ public sealed class RegisterPatientEndpoint : ICarterModule
                 }
             )
             .WithName("RegisterPatient")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Patients")
             .WithSummary("Register a patient")
             .WithDescription(

@@ -8,7 +8,7 @@ namespace AppointmentSlices.Features.RegisterPatient;
 internal interface IRegisterPatientStore
 {
     /// <exception cref="ConflictException">Another patient has this email, in any letter case.</exception>
-    Task InsertAsync(PatientDetails patient, CancellationToken ct);
+    Task InsertAsync(PatientDetails patient, Actor actor, CancellationToken ct);
 }
 
 internal sealed class PostgresRegisterPatientStore(NpgsqlDataSource db) : IRegisterPatientStore, IPostgresStore
@@ -18,7 +18,7 @@ internal sealed class PostgresRegisterPatientStore(NpgsqlDataSource db) : IRegis
         VALUES (@Id, @FullName, @Email, @Phone, @Now, @Now)
         """;
 
-    public async Task InsertAsync(PatientDetails patient, CancellationToken ct)
+    public async Task InsertAsync(PatientDetails patient, Actor actor, CancellationToken ct)
     {
         var row = new
         {
@@ -29,10 +29,22 @@ internal sealed class PostgresRegisterPatientStore(NpgsqlDataSource db) : IRegis
             Now = patient.RegisteredAt.UtcDateTime,
         };
 
+        var audit = new AuditEntry(
+            AuditLog.Patient,
+            patient.Id,
+            "Registered",
+            actor,
+            AuditLog.PatientFields,
+            patient.RegisteredAt
+        );
+
         await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(Sql, row, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(Sql, row, transaction, cancellationToken: ct));
+            await AuditLog.RecordAsync(connection, transaction, audit, ct);
+            await transaction.CommitAsync(ct);
         }
         catch (PostgresException e) when (PatientEmail.IsTaken(e))
         {

@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Dapper;
 using Mediator;
@@ -61,6 +62,7 @@ public sealed class RemoveTimeOffEndpoint : ICarterModule
                 }
             )
             .WithName("RemoveTimeOff")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Remove a doctor's time off")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.GetAppointment;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,7 @@ public sealed class RescheduleAppointmentEndpoint : ICarterModule
                     )
             )
             .WithName("RescheduleAppointment")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Appointments")
             .WithSummary("Move an appointment to another free slot")
             .WithDescription(

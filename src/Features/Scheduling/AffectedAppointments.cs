@@ -3,7 +3,13 @@ using AppointmentSlices.Features.Common;
 namespace AppointmentSlices.Features.Scheduling;
 
 /// <summary>A booked appointment a schedule change leaves off the schedule; times in the doctor's zone.</summary>
-public sealed record AffectedAppointment(Guid Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Guid PatientId);
+public sealed record AffectedAppointment(
+    Guid Id,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    Guid PatientId,
+    string PatientName
+);
 
 /// <summary>
 /// What a change that removes bookable time does to the doctor's future booked appointments. Nothing is

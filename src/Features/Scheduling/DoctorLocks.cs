@@ -59,10 +59,12 @@ internal sealed class PostgresDoctorLocks(NpgsqlDataSource db) : IDoctorLocks, I
         SELECT starts_at AS Starts, ends_at AS Ends
         FROM time_off WHERE doctor_id = @doctorId AND ends_at > @localFrom;
 
-        SELECT id AS Id, starts_at AS StartsAt, ends_at AS EndsAt, patient_id AS PatientId
-        FROM appointments
-        WHERE doctor_id = @doctorId AND status = 'Scheduled' AND starts_at > @now
-        ORDER BY starts_at, id;
+        SELECT a.id AS Id, a.starts_at AS StartsAt, a.ends_at AS EndsAt, a.patient_id AS PatientId,
+               p.full_name AS PatientName
+        FROM appointments a
+        JOIN patients p ON p.id = a.patient_id
+        WHERE a.doctor_id = @doctorId AND a.status = 'Scheduled' AND a.starts_at > @now
+        ORDER BY a.starts_at, a.id;
         """;
 
     public async Task<LockedDoctor?> LockAsync(Guid doctorId, DateTimeOffset now, CancellationToken ct)
@@ -115,7 +117,8 @@ internal sealed class PostgresDoctorLocks(NpgsqlDataSource db) : IDoctorLocks, I
                 a.Id,
                 new DateTimeOffset(a.StartsAt),
                 new DateTimeOffset(a.EndsAt),
-                a.PatientId
+                a.PatientId,
+                a.PatientName
             ))
             .ToList();
         if (row is null)
@@ -142,5 +145,11 @@ internal sealed class PostgresDoctorLocks(NpgsqlDataSource db) : IDoctorLocks, I
 
     private sealed record TimeOffRow(DateTime Starts, DateTime Ends);
 
-    private sealed record AppointmentRow(Guid Id, DateTime StartsAt, DateTime EndsAt, Guid PatientId);
+    private sealed record AppointmentRow(
+        Guid Id,
+        DateTime StartsAt,
+        DateTime EndsAt,
+        Guid PatientId,
+        string PatientName
+    );
 }

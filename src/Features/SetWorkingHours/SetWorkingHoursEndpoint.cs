@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public sealed class SetWorkingHoursEndpoint : ICarterModule
                 ) => TypedResults.Ok(await mediator.Send(command with { DoctorId = id }, ct))
             )
             .WithName("SetWorkingHours")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Replace a doctor's weekly working hours")
             .WithDescription(

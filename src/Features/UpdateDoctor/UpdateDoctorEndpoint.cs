@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public sealed class UpdateDoctorEndpoint : ICarterModule
                 ) => TypedResults.Ok(await mediator.Send(command with { DoctorId = id }, ct))
             )
             .WithName("UpdateDoctor")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Doctors")
             .WithSummary("Change a doctor's name, specialty, time zone or slot length")
             .WithDescription(

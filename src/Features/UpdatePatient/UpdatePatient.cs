@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Patients;
 using FluentValidation;
@@ -6,9 +7,17 @@ using Microsoft.Extensions.Logging;
 
 namespace AppointmentSlices.Features.UpdatePatient;
 
-/// <summary>Replaces a patient's own details. An erased patient can no longer be changed.</summary>
-public sealed record UpdatePatientCommand(Guid PatientId, string FullName, string Email, string Phone)
-    : ICommand<PatientDetails>;
+/// <summary>
+/// Replaces a patient's own details. An erased patient can no longer be changed. <c>Actor</c> says who changes
+/// them, for the audit log (the API by default).
+/// </summary>
+public sealed record UpdatePatientCommand(
+    Guid PatientId,
+    string FullName,
+    string Email,
+    string Phone,
+    [property: JsonIgnore] Actor? Actor = null
+) : ICommand<PatientDetails>;
 
 /// <summary>The body of <c>PUT /api/patients/{id}</c>.</summary>
 public sealed record PatientChanges(string FullName, string Email, string Phone);
@@ -32,7 +41,8 @@ internal sealed class UpdatePatientHandler(
     public async ValueTask<PatientDetails> Handle(UpdatePatientCommand command, CancellationToken ct)
     {
         var changes = new PatientChanges(command.FullName.Trim(), command.Email.Trim(), command.Phone.Trim());
-        var updated = await store.UpdateAsync(command.PatientId, changes, clock.GetUtcNow(), ct);
+        var actor = command.Actor ?? Actor.Api;
+        var updated = await store.UpdateAsync(command.PatientId, changes, actor, clock.GetUtcNow(), ct);
         if (updated is not null)
         {
             logger.LogInformation("Updated patient {PatientId}", command.PatientId);

@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Patients;
+using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ public sealed class UpdatePatientEndpoint : ICarterModule
                 }
             )
             .WithName("UpdatePatient")
+            .RequireAuthorization(StaffPolicies.FrontDesk)
             .WithTags("Patients")
             .WithSummary("Change a patient's details")
             .WithDescription(

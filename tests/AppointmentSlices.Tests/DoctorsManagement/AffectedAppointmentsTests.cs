@@ -116,7 +116,8 @@ public sealed class AffectedAppointmentsTests
             Guid.CreateVersion7(),
             starts,
             starts.AddMinutes(minutes),
-            Guid.CreateVersion7()
+            Guid.CreateVersion7(),
+            "Paciente Prueba"
         );
     }
 }

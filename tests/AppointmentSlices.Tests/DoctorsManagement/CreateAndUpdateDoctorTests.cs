@@ -248,7 +248,9 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.NotEqual(ten, affected.GetProperty("id").GetGuid());
         Assert.Equal("2026-03-17T09:00:00+01:00", affected.GetProperty("startsAt").GetString());
         Assert.Equal("2026-03-17T09:30:00+01:00", affected.GetProperty("endsAt").GetString());
-        Assert.NotEqual(Guid.Empty, affected.GetProperty("patientId").GetGuid());
+        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, nine);
+        Assert.Equal(patient.Id, affected.GetProperty("patientId").GetGuid());
+        Assert.Equal(patient.Name, affected.GetProperty("patientName").GetString());
     }
 
     private static object NewDoctor(

@@ -47,12 +47,20 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
 
         var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict, "/problems/appointments-affected");
         Assert.Equal([first, second], DoctorsApi.AffectedIds(problem));
+        var patients = new[]
+        {
+            await DoctorsApi.PatientOfAsync(Database.DataSource, first),
+            await DoctorsApi.PatientOfAsync(Database.DataSource, second),
+        };
+        Assert.Equal(patients, DoctorsApi.AffectedPatients(problem));
         Assert.True((await Client.GetDoctorAsync(doctorId)).GetProperty("isActive").GetBoolean());
 
         var applied = await Client.PostAsync($"/api/doctors/{doctorId}/deactivate?confirm=true", null);
 
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
-        Assert.Equal([first, second], DoctorsApi.AffectedIds(await applied.ReadJsonAsync()));
+        var deactivated = await applied.ReadJsonAsync();
+        Assert.Equal([first, second], DoctorsApi.AffectedIds(deactivated));
+        Assert.Equal(patients, DoctorsApi.AffectedPatients(deactivated));
         Assert.False((await Client.GetDoctorAsync(doctorId)).GetProperty("isActive").GetBoolean());
         Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Database.DataSource, first));
     }

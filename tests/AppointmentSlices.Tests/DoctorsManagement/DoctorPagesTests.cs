@@ -21,6 +21,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
         Browser = App.CreateClient(
             new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
         );
+        await Browser.SignInAsStaffAsync(Database.DataSource);
     }
 
     public override async Task DisposeAsync()
@@ -105,6 +106,8 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
 
         var warning = await PageForm.ParseAsync(warned);
         Assert.Contains("Nothing has been changed", warning.QuerySelector(".affected-appointments")?.TextContent);
+        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, booked);
+        Assert.Equal(patient.Name, DoctorsApi.PatientLinkText(warning, patient.Id));
         Assert.True((await Client.GetDoctorAsync(doctorId)).GetProperty("isActive").GetBoolean());
 
         var again = PageForm.Of(warning, "form[action*='handler=Deactivate']", path);
@@ -112,6 +115,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
 
         var result = await PageForm.ParseAsync(applied);
         Assert.NotNull(result.QuerySelector($".affected-appointments a[href='/admin/appointments/{booked}']"));
+        Assert.Equal(patient.Name, DoctorsApi.PatientLinkText(result, patient.Id));
         Assert.False((await Client.GetDoctorAsync(doctorId)).GetProperty("isActive").GetBoolean());
         Assert.NotNull(result.QuerySelector("form[action*='handler=Reactivate']"));
     }
@@ -120,7 +124,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
     public async Task Saving_details_that_move_the_grid_asks_first()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
-        await Client.BookedAsync(doctorId, "2026-03-17T09:30:00+01:00");
+        var booked = await Client.BookedAsync(doctorId, "2026-03-17T09:30:00+01:00");
         var path = $"/admin/doctors/{doctorId}";
         var details = PageForm.Of(await PageForm.OpenAsync(Browser, path), "form.doctor-form", path);
 
@@ -128,6 +132,8 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
 
         var warning = await PageForm.ParseAsync(warned);
         Assert.NotNull(warning.QuerySelector(".affected-appointments"));
+        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, booked);
+        Assert.Equal(patient.Name, DoctorsApi.PatientLinkText(warning, patient.Id));
         Assert.Equal(
             "45",
             warning.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='SlotMinutes']")?.Value

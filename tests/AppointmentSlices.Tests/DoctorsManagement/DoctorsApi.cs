@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Dom;
 using AppointmentSlices.Tests.Harness;
 using Dapper;
 using Npgsql;
@@ -103,6 +104,31 @@ internal static class DoctorsApi
     /// <summary>The ids in an <c>affectedAppointments</c> list, of a problem or of an answer.</summary>
     public static Guid[] AffectedIds(JsonElement body) =>
         body.GetProperty("affectedAppointments").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToArray();
+
+    /// <summary>The patients (id, name) in an <c>affectedAppointments</c> list, of a problem or of an answer.</summary>
+    public static (Guid Id, string Name)[] AffectedPatients(JsonElement body) =>
+        body.GetProperty("affectedAppointments")
+            .EnumerateArray()
+            .Select(a => (a.GetProperty("patientId").GetGuid(), a.GetProperty("patientName").GetString() ?? ""))
+            .ToArray();
+
+    /// <summary>The patient an appointment is booked for, as stored.</summary>
+    public static async Task<(Guid Id, string Name)> PatientOfAsync(NpgsqlDataSource db, Guid appointmentId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<(Guid, string)>(
+            """
+            SELECT p.id, p.full_name
+            FROM appointments a JOIN patients p ON p.id = a.patient_id
+            WHERE a.id = @appointmentId
+            """,
+            new { appointmentId }
+        );
+    }
+
+    /// <summary>The name an affected list on a page shows for the patient, linked to the patient's page.</summary>
+    public static string? PatientLinkText(IDocument page, Guid patientId) =>
+        page.QuerySelector($".affected-appointments a[href='/admin/patients/{patientId}']")?.TextContent.Trim();
 
     public static async Task<string> StatusOfAsync(NpgsqlDataSource db, Guid appointmentId)
     {

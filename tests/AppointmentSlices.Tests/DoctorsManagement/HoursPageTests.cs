@@ -25,6 +25,7 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
         Browser = App.CreateClient(
             new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
         );
+        await Browser.SignInAsStaffAsync(Database.DataSource);
     }
 
     public override async Task DisposeAsync()
@@ -105,6 +106,9 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
         Assert.Contains("Nothing has been changed", list);
         Assert.Contains("Tuesday 17 March 2026", list);
         Assert.Contains("09:00–09:30", list);
+        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, stranded);
+        Assert.Equal(patient.Name, DoctorsApi.PatientLinkText(warning, patient.Id));
+        Assert.DoesNotContain(patient.Id.ToString(), list);
         Assert.NotNull(warning.QuerySelector("button[name='Confirm'][value='true']"));
         Assert.Equal("Tuesday 09:00–14:00", (await Client.HoursAsync(doctorId))[2]);
 
@@ -115,6 +119,7 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
         var result = await PageForm.ParseAsync(applied);
         Assert.Contains("Saved", result.QuerySelector(".affected-appointments")?.TextContent);
         Assert.NotNull(result.QuerySelector($"a[href='/admin/appointments/{stranded}']"));
+        Assert.Equal(patient.Name, DoctorsApi.PatientLinkText(result, patient.Id));
         Assert.Equal("Tuesday 10:00–14:00", (await Client.HoursAsync(doctorId))[2]);
     }
 

@@ -50,6 +50,10 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, "/problems/appointments-affected");
         Assert.Equal([covered], DoctorsApi.AffectedIds(problem));
+        Assert.Equal(
+            [await DoctorsApi.PatientOfAsync(Database.DataSource, covered)],
+            DoctorsApi.AffectedPatients(problem)
+        );
         var list = await (await Client.GetAsync($"/api/doctors/{doctorId}/time-off")).ReadJsonAsync();
         Assert.Empty(list.GetProperty("items").EnumerateArray());
     }
@@ -63,7 +67,12 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
         var response = await Client.AddTimeOffAsync(doctorId, "2026-03-17T00:00", "2026-03-18T00:00", confirm: true);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal([covered], DoctorsApi.AffectedIds(await response.ReadJsonAsync()));
+        var added = await response.ReadJsonAsync();
+        Assert.Equal([covered], DoctorsApi.AffectedIds(added));
+        Assert.Equal(
+            [await DoctorsApi.PatientOfAsync(Database.DataSource, covered)],
+            DoctorsApi.AffectedPatients(added)
+        );
         Assert.Empty(await Client.FreeSlotsAsync(doctorId, "2026-03-17"));
         Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Database.DataSource, covered));
     }

@@ -200,6 +200,8 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("2026-03-17T09:30:00+01:00", affected.GetProperty("endsAt").GetString());
         var booking = await (await Client.GetAsync($"/api/appointments/{stranded}")).ReadJsonAsync();
         Assert.Equal(booking.GetProperty("patientId").GetGuid(), affected.GetProperty("patientId").GetGuid());
+        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, stranded);
+        Assert.Equal(patient.Name, affected.GetProperty("patientName").GetString());
         Assert.Equal(before, await Client.HoursAsync(doctorId));
     }
 
@@ -217,7 +219,12 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([stranded], DoctorsApi.AffectedIds(await response.ReadJsonAsync()));
+        var saved = await response.ReadJsonAsync();
+        Assert.Equal([stranded], DoctorsApi.AffectedIds(saved));
+        Assert.Equal(
+            [await DoctorsApi.PatientOfAsync(Database.DataSource, stranded)],
+            DoctorsApi.AffectedPatients(saved)
+        );
         Assert.Equal("Monday 10:00–14:00", (await Client.HoursAsync(doctorId))[0]);
         Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Database.DataSource, stranded));
     }

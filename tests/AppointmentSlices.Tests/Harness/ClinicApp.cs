@@ -23,6 +23,11 @@ public sealed class ClinicApp(string connectionString) : WebApplicationFactory<P
     {
         builder.UseSetting("ConnectionStrings:Postgres", connectionString);
         builder.UseSetting("Seed:DemoData", "false");
+        foreach (var limit in new[] { "General", "Booking", "SignIn" }) // the suite fires bursts of bookings
+        {
+            builder.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

@@ -17,17 +17,24 @@ public abstract class DatabaseTest(PostgresFixture database, ClinicHost host) : 
 
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>A caller with no session and no key, following no redirect.</summary>
+    protected HttpClient AnonymousClient { get; private set; } = null!;
+
     public virtual async Task InitializeAsync()
     {
         // FakeTimeProvider cannot go back; a test that needs another time starts a host of its own.
         Assert.Equal(ClinicApp.Now, App.Clock.GetUtcNow());
         await Database.ResetAsync();
+        // The API client acts for the front desk, with a key the way an integrator would.
         Client = App.CreateClient();
+        Client.DefaultRequestHeaders.Add("X-Api-Key", await Database.DataSource.AddApiKeyAsync());
+        AnonymousClient = App.CreateClient(new() { AllowAutoRedirect = false });
     }
 
     public virtual Task DisposeAsync()
     {
         Client.Dispose();
+        AnonymousClient.Dispose();
         return Task.CompletedTask;
     }
 }

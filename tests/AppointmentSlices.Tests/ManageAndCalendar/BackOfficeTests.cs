@@ -129,6 +129,29 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         Assert.False(string.IsNullOrWhiteSpace(badPatient.QuerySelector("[data-valmsg-for='PatientId']")?.TextContent));
     }
 
+    [Theory]
+    [InlineData("Status=Foo", "Status", "Status must be one of")]
+    [InlineData("From=2026-99-99", "From", "2026-03-30")]
+    [InlineData("From=2026-12-10&To=2026-12-01", "To", "after its start")]
+    public async Task A_search_filter_that_cannot_be_used_shows_its_error_beside_it_and_no_results(
+        string filters,
+        string field,
+        string message
+    )
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        await BookAsync(doctorId);
+
+        var response = await Browser.GetAsync($"/admin/appointments?{filters}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Contains(message, page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent);
+        Assert.Null(page.QuerySelector("table.data"));
+        Assert.Null(page.QuerySelector(".empty"));
+        Assert.Empty(AppointmentLinks(page.DocumentElement));
+    }
+
     private static List<Guid> AppointmentLinks(IElement scope) =>
         scope
             .QuerySelectorAll("a[href^='/admin/appointments/']")

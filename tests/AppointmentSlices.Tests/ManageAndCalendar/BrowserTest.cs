@@ -28,6 +28,7 @@ public abstract class BrowserTest(PostgresFixture database, ClinicHost host) : D
         Browser = App.CreateClient(
             new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
         );
+        await Browser.SignInAsStaffAsync(Database.DataSource);
     }
 
     public override async Task DisposeAsync()

@@ -25,6 +25,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         Browser = App.CreateClient(
             new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
         );
+        await Browser.SignInAsStaffAsync(Database.DataSource);
     }
 
     public override async Task DisposeAsync()

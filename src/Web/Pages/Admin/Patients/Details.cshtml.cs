@@ -52,7 +52,10 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IPatientForm
     {
         try
         {
-            await mediator.Send(new UpdatePatientCommand(id, FullName ?? "", Email ?? "", Phone ?? ""), ct);
+            await mediator.Send(
+                new UpdatePatientCommand(id, FullName ?? "", Email ?? "", Phone ?? "", Actor.Staff),
+                ct
+            );
             TempData[StatusKey] = "The patient's details are saved.";
             return RedirectToPage(new { id });
         }

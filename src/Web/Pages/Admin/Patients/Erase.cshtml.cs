@@ -36,7 +36,7 @@ public sealed class EraseModel(IMediator mediator) : PageModel
 
         try
         {
-            var erasure = await mediator.Send(new ErasePatientCommand(id), ct);
+            var erasure = await mediator.Send(new ErasePatientCommand(id, Actor.Staff), ct);
             TempData[DetailsModel.StatusKey] = erasure.WasErasedBefore
                 ? "The patient had already been erased."
                 : $"The patient is erased. Future appointments cancelled: {erasure.CancelledAppointments}.";

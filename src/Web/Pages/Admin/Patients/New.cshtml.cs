@@ -27,7 +27,7 @@ public sealed class NewModel(IMediator mediator) : PageModel, IPatientForm
     {
         try
         {
-            var command = new RegisterPatientCommand(FullName ?? "", Email ?? "", Phone ?? "");
+            var command = new RegisterPatientCommand(FullName ?? "", Email ?? "", Phone ?? "", Actor.Staff);
             var patient = await mediator.Send(command, ct);
             TempData[DetailsModel.StatusKey] = "The patient is registered.";
             return RedirectToPage("/Admin/Patients/Details", new { id = patient.Id });

@@ -1,0 +1,47 @@
+using AppointmentSlices.Features.SignInStaff;
+using AppointmentSlices.Web.Security;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AppointmentSlices.Web.Pages.Admin;
+
+/// <summary>Staff sign in with their email and password; the session is a cookie.</summary>
+public sealed class SignInModel(IMediator mediator) : PageModel
+{
+    public string? Email { get; private set; }
+
+    public string? ReturnUrl { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(
+        string? email,
+        string? password,
+        string? returnUrl,
+        CancellationToken ct
+    )
+    {
+        Email = email;
+        ReturnUrl = returnUrl;
+        var result = await mediator.Send(new SignInStaffCommand(email ?? "", password ?? ""), ct);
+        if (result.Member is null)
+        {
+            // The same words for an unknown email and a wrong password, so the form does not reveal accounts.
+            Problem = result.LockedUntil is null
+                ? "The email or password is not right."
+                : "Too many failed attempts: this account is locked for a while. Try again later.";
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            SecurityRegistration.Principal(result.Member)
+        );
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin");
+    }
+}
