@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Staff;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -11,7 +12,8 @@ namespace AppointmentSlices.Web.Observability;
 
 /// <summary>
 /// Traces and metrics (OpenTelemetry), request timing, rate limits and readiness. Metrics are scraped at
-/// <c>/metrics</c>, answered only on the management port <c>Metrics:Port</c>, which Kestrel also listens on.
+/// <c>/metrics</c>: by staff on the service's own port, or by anyone on the management port <c>Metrics:Port</c>
+/// when one is configured (Kestrel then listens on it too; keep it off the public network).
 /// </summary>
 public static class ObservabilityRegistration
 {
@@ -95,6 +97,11 @@ public static class ObservabilityRegistration
                     ),
                 optionsName: null
             );
+        }
+        else
+        {
+            // Without a management port, the scrape endpoint is for staff (a session or an API key).
+            app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(StaffPolicies.FrontDesk);
         }
 
         return app;

@@ -59,7 +59,9 @@ internal sealed class ApiKeyHandler(
 /// <summary>The API's answers to a caller without staff rights: problem details, never a redirect.</summary>
 internal static class ApiProblems
 {
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>Machine-facing paths: the API and the metrics scrape answer 401/403 rather than redirect.</summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/metrics");
 
     public static Task WriteAsync(HttpContext context, int status)
     {
