@@ -1,5 +1,4 @@
 using AppointmentSlices.Features.Common;
-using Dapper;
 using Npgsql;
 
 namespace AppointmentSlices.Features.CancelAppointment;
@@ -23,7 +22,7 @@ internal sealed class PostgresCancelAppointmentStore(NpgsqlDataSource db) : ICan
         RETURNING starts_at AS StartsAt, ends_at AS EndsAt
         """;
 
-    public async Task<bool> CancelAsync(
+    public Task<bool> CancelAsync(
         Guid appointmentId,
         string? reason,
         Actor actor,
@@ -31,36 +30,22 @@ internal sealed class PostgresCancelAppointmentStore(NpgsqlDataSource db) : ICan
         CancellationToken ct
     )
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         var parameters = new
         {
             appointmentId,
             reason,
             now = now.UtcDateTime,
         };
-        var slot = await connection.QuerySingleOrDefaultAsync<Slot>(
-            new CommandDefinition(CancelSql, parameters, transaction, cancellationToken: ct)
-        );
-        if (slot is null)
-        {
-            return false;
-        }
-
-        var change = new AppointmentChange(
+        return AppointmentHistory.ChangeStatusAsync(
+            db,
+            CancelSql,
+            parameters,
             appointmentId,
             AppointmentStatus.Cancelled,
-            AppointmentStatus.Cancelled,
             actor,
-            new DateTimeOffset(slot.StartsAt),
-            new DateTimeOffset(slot.EndsAt),
             reason,
-            now
+            now,
+            ct
         );
-        await AppointmentHistory.RecordAsync(connection, transaction, change, ct);
-        await transaction.CommitAsync(ct);
-        return true;
     }
-
-    private sealed record Slot(DateTime StartsAt, DateTime EndsAt);
 }

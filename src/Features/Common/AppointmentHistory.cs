@@ -33,6 +33,49 @@ internal static class AppointmentHistory
         """;
 
     /// <summary>Records the change in the appointment's history and, beside it, in the audit log.</summary>
+    /// <summary>
+    /// Runs a status change guarded in its SQL (an UPDATE that returns the slot's starts_at and ends_at, or no row
+    /// when the guard refuses) and records it in the history, in one transaction. False when the guard refused.
+    /// </summary>
+    public static async Task<bool> ChangeStatusAsync(
+        NpgsqlDataSource db,
+        string guardedUpdateSql,
+        object parameters,
+        Guid appointmentId,
+        string newStatus,
+        Actor actor,
+        string? note,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var slot = await connection.QuerySingleOrDefaultAsync<ChangedSlot>(
+            new CommandDefinition(guardedUpdateSql, parameters, transaction, cancellationToken: ct)
+        );
+        if (slot is null)
+        {
+            return false;
+        }
+
+        var change = new AppointmentChange(
+            appointmentId,
+            newStatus,
+            newStatus,
+            actor,
+            new DateTimeOffset(slot.StartsAt),
+            new DateTimeOffset(slot.EndsAt),
+            note,
+            now
+        );
+        await RecordAsync(connection, transaction, change, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private sealed record ChangedSlot(DateTime StartsAt, DateTime EndsAt);
+
     public static async Task RecordAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,

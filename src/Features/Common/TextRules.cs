@@ -5,7 +5,7 @@ public static class TextRules
     /// <summary>Control characters (other than none at all) have no place in names, reasons or search terms.</summary>
     public static bool HasNoControlCharacters(string? text) => text is null || !text.Any(char.IsControl);
 
-    /// <summary>Free text such as a reason for a visit: line breaks and tabs are fine, other control characters not.</summary>
+    /// <summary>Free text such as a reason for a visit: line breaks and tabs are fine, other controls not.</summary>
     public static bool IsFreeText(string? text) =>
         text is null || !text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t'));
 

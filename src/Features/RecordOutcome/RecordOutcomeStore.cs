@@ -1,5 +1,4 @@
 using AppointmentSlices.Features.Common;
-using Dapper;
 using Npgsql;
 
 namespace AppointmentSlices.Features.RecordOutcome;
@@ -22,7 +21,7 @@ internal sealed class PostgresRecordOutcomeStore(NpgsqlDataSource db) : IRecordO
         RETURNING starts_at AS StartsAt, ends_at AS EndsAt
         """;
 
-    public async Task<bool> RecordAsync(
+    public Task<bool> RecordAsync(
         Guid appointmentId,
         string outcome,
         Actor actor,
@@ -30,36 +29,22 @@ internal sealed class PostgresRecordOutcomeStore(NpgsqlDataSource db) : IRecordO
         CancellationToken ct
     )
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         var parameters = new
         {
             appointmentId,
             outcome,
             now = now.UtcDateTime,
         };
-        var slot = await connection.QuerySingleOrDefaultAsync<Slot>(
-            new CommandDefinition(RecordSql, parameters, transaction, cancellationToken: ct)
-        );
-        if (slot is null)
-        {
-            return false;
-        }
-
-        var change = new AppointmentChange(
+        return AppointmentHistory.ChangeStatusAsync(
+            db,
+            RecordSql,
+            parameters,
             appointmentId,
             outcome,
-            outcome,
             actor,
-            new DateTimeOffset(slot.StartsAt),
-            new DateTimeOffset(slot.EndsAt),
             null,
-            now
+            now,
+            ct
         );
-        await AppointmentHistory.RecordAsync(connection, transaction, change, ct);
-        await transaction.CommitAsync(ct);
-        return true;
     }
-
-    private sealed record Slot(DateTime StartsAt, DateTime EndsAt);
 }
