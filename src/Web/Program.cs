@@ -29,7 +29,7 @@ catch (PostgresNotInstalledException e)
 builder.Services.AddClinicDatabase(database);
 builder.Services.AddClinicFeatures(builder.Configuration);
 builder.Services.AddCarter();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddApiKeySecurity());
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // "Pediatría", not "Pediatr&#xED;a"
 builder.Services.AddProblemDetails(options =>

@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Common;
 using Carter;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -14,11 +15,12 @@ public sealed class BookAppointmentEndpoint : ICarterModule
                 "/api/appointments",
                 async Task<Created<BookedAppointment>> (
                     BookAppointmentCommand command,
+                    HttpContext http,
                     IMediator mediator,
                     CancellationToken ct
                 ) =>
                 {
-                    var booked = await mediator.Send(command, ct);
+                    var booked = await mediator.Send(command with { Actor = RequestActor.Of(http) }, ct);
                     return TypedResults.Created($"/api/appointments/{booked.Id}", booked);
                 }
             )

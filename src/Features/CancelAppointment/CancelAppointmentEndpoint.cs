@@ -21,11 +21,15 @@ public sealed class CancelAppointmentEndpoint : ICarterModule
                 async Task<Ok<AppointmentDetails>> (
                     Guid id,
                     CancelAppointmentRequest? request,
+                    HttpContext http,
                     IMediator mediator,
                     CancellationToken ct
                 ) =>
                     TypedResults.Ok(
-                        await mediator.Send(new CancelAppointmentCommand(id, request?.Reason, Actor.Api), ct)
+                        await mediator.Send(
+                            new CancelAppointmentCommand(id, request?.Reason, RequestActor.Of(http)),
+                            ct
+                        )
                     )
             )
             .WithName("CancelAppointment")

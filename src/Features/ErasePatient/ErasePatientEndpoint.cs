@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Staff;
 using Carter;
 using Mediator;
@@ -14,8 +15,8 @@ public sealed class ErasePatientEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost(
                 "/api/patients/{id:guid}/erase",
-                async Task<Ok<PatientErasure>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new ErasePatientCommand(id), ct))
+                async Task<Ok<PatientErasure>> (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new ErasePatientCommand(id, RequestActor.Of(http)), ct))
             )
             .WithName("ErasePatient")
             .RequireAuthorization(StaffPolicies.FrontDesk)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Staff;
 using Carter;
@@ -99,11 +100,21 @@ public sealed class GetAppointmentEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/api/appointments/{id:guid}",
-                async Task<Ok<AppointmentDetails>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new GetAppointmentQuery(id), ct))
+                async Task<Results<Ok<AppointmentDetails>, ForbidHttpResult>> (
+                    Guid id,
+                    ClaimsPrincipal user,
+                    IMediator mediator,
+                    CancellationToken ct
+                ) =>
+                {
+                    var appointment = await mediator.Send(new GetAppointmentQuery(id), ct);
+                    return AppointmentAccess.MayRead(user, appointment.DoctorId)
+                        ? TypedResults.Ok(appointment)
+                        : TypedResults.Forbid();
+                }
             )
             .WithName("GetAppointment")
-            .RequireAuthorization(StaffPolicies.FrontDesk)
+            .RequireAuthorization(StaffPolicies.Agenda)
             .WithTags("Appointments")
             .WithSummary("Get an appointment")
             .ProducesProblem(StatusCodes.Status404NotFound);

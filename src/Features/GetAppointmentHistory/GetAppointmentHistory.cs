@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Staff;
 using Carter;
@@ -105,11 +106,18 @@ public sealed class GetAppointmentHistoryEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/api/appointments/{id:guid}/history",
-                async Task<Ok<IReadOnlyList<AppointmentEvent>>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new GetAppointmentHistoryQuery(id), ct))
+                async Task<Results<Ok<IReadOnlyList<AppointmentEvent>>, ForbidHttpResult>> (
+                    Guid id,
+                    ClaimsPrincipal user,
+                    IMediator mediator,
+                    CancellationToken ct
+                ) =>
+                    await AppointmentAccess.MayReadAppointmentAsync(user, id, mediator, ct)
+                        ? TypedResults.Ok(await mediator.Send(new GetAppointmentHistoryQuery(id), ct))
+                        : TypedResults.Forbid()
             )
             .WithName("GetAppointmentHistory")
-            .RequireAuthorization(StaffPolicies.FrontDesk)
+            .RequireAuthorization(StaffPolicies.Agenda)
             .WithTags("Appointments")
             .WithSummary("Get an appointment's history")
             .WithDescription("Every status change and move, oldest first, with who made it (actor) and when.")

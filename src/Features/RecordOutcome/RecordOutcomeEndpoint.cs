@@ -21,9 +21,13 @@ public sealed class RecordOutcomeEndpoint : ICarterModule
                 async Task<Ok<AppointmentDetails>> (
                     Guid id,
                     RecordOutcomeRequest request,
+                    HttpContext http,
                     IMediator mediator,
                     CancellationToken ct
-                ) => TypedResults.Ok(await mediator.Send(new RecordOutcomeCommand(id, request.Outcome, Actor.Api), ct))
+                ) =>
+                    TypedResults.Ok(
+                        await mediator.Send(new RecordOutcomeCommand(id, request.Outcome, RequestActor.Of(http)), ct)
+                    )
             )
             .WithName("RecordOutcome")
             .RequireAuthorization(StaffPolicies.FrontDesk)

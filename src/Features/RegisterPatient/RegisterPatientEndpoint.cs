@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Patients;
 using AppointmentSlices.Features.Staff;
 using Carter;
@@ -16,11 +17,12 @@ public sealed class RegisterPatientEndpoint : ICarterModule
                 "/api/patients",
                 async Task<Created<PatientDetails>> (
                     RegisterPatientCommand command,
+                    HttpContext http,
                     IMediator mediator,
                     CancellationToken ct
                 ) =>
                 {
-                    var patient = await mediator.Send(command, ct);
+                    var patient = await mediator.Send(command with { Actor = RequestActor.Of(http) }, ct);
                     return TypedResults.Created($"/api/patients/{patient.Id}", patient);
                 }
             )

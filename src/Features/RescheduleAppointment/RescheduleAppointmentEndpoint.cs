@@ -21,11 +21,15 @@ public sealed class RescheduleAppointmentEndpoint : ICarterModule
                 async Task<Ok<AppointmentDetails>> (
                     Guid id,
                     RescheduleAppointmentRequest request,
+                    HttpContext http,
                     IMediator mediator,
                     CancellationToken ct
                 ) =>
                     TypedResults.Ok(
-                        await mediator.Send(new RescheduleAppointmentCommand(id, request.StartsAt, Actor.Api), ct)
+                        await mediator.Send(
+                            new RescheduleAppointmentCommand(id, request.StartsAt, RequestActor.Of(http)),
+                            ct
+                        )
                     )
             )
             .WithName("RescheduleAppointment")

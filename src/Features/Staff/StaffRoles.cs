@@ -22,6 +22,12 @@ public static class StaffPolicies
     /// <summary>Admins, receptionists and API keys: the clinic's day-to-day work.</summary>
     public const string FrontDesk = "FrontDesk";
 
+    /// <summary>
+    /// The front desk and doctors: reading the agenda and appointments. Doctors read only their own doctor's, which
+    /// <see cref="AppointmentAccess"/> decides.
+    /// </summary>
+    public const string Agenda = "Agenda";
+
     /// <summary>Staff accounts and API keys.</summary>
     public const string AdminOnly = "AdminOnly";
 }

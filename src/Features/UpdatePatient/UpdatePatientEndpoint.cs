@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Patients;
 using AppointmentSlices.Features.Staff;
 using Carter;
@@ -17,11 +18,18 @@ public sealed class UpdatePatientEndpoint : ICarterModule
                 async Task<Ok<PatientDetails>> (
                     Guid id,
                     PatientChanges changes,
+                    HttpContext http,
                     IMediator mediator,
                     CancellationToken ct
                 ) =>
                 {
-                    var command = new UpdatePatientCommand(id, changes.FullName, changes.Email, changes.Phone);
+                    var command = new UpdatePatientCommand(
+                        id,
+                        changes.FullName,
+                        changes.Email,
+                        changes.Phone,
+                        RequestActor.Of(http)
+                    );
                     return TypedResults.Ok(await mediator.Send(command, ct));
                 }
             )

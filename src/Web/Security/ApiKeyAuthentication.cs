@@ -22,7 +22,7 @@ internal sealed class ApiKeyHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
-    public const string KeyIdClaim = "api_key_id";
+    public const string KeyIdClaim = Actor.ApiKeyIdClaim;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -4,6 +4,7 @@ using AppointmentSlices.Features.Staff;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 
 namespace AppointmentSlices.Web.Security;
 
@@ -16,6 +17,16 @@ public static class SecurityRegistration
     private const string StaffScheme = "Staff";
     private const string FrontDeskPages = "FrontDeskPages";
     private const string AdminPages = "AdminPages";
+    private const string AgendaPages = "AgendaPages";
+
+    /// <summary>The back-office pages a doctor may open too: their own agenda and appointments; signing out.</summary>
+    private static readonly HashSet<string> DoctorPages =
+    [
+        "/Admin/Index",
+        "/Admin/Appointments/Details",
+        "/Admin/SignOut",
+    ];
+
     public const string DoctorIdClaim = "doctor_id";
 
     /// <summary>The first admin of a private local cluster when none is configured; README says so.</summary>
@@ -42,6 +53,8 @@ public static class SecurityRegistration
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                // A locked account's session ends, and a changed role applies, within a minute.
+                options.Events.OnValidatePrincipal = StaffSessionCheck.ValidateAsync;
                 options.Events.OnRedirectToLogin = context =>
                 {
                     if (ApiProblems.IsApi(context.Request))
@@ -69,6 +82,9 @@ public static class SecurityRegistration
             .AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.FrontDesk, policy => policy.RequireRole(StaffRoles.Admin, StaffRoles.Receptionist))
             .AddPolicy(StaffPolicies.AdminOnly, policy => policy.RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Agenda, policy =>
+                policy.RequireRole(StaffRoles.Admin, StaffRoles.Receptionist, StaffRoles.Doctor)
+            )
             // Pages take the cookie only: an API key opens no back-office page.
             .AddPolicy(FrontDeskPages, policy =>
                 policy
@@ -79,11 +95,21 @@ public static class SecurityRegistration
                 policy
                     .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
                     .RequireRole(StaffRoles.Admin)
+            )
+            .AddPolicy(AgendaPages, policy =>
+                policy
+                    .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+                    .RequireRole(StaffRoles.Admin, StaffRoles.Receptionist, StaffRoles.Doctor)
             );
 
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
-            options.Conventions.AuthorizeFolder("/Admin", FrontDeskPages);
+            // Policies add up, so a doctor's pages get the agenda policy instead of the front desk's, not besides it.
+            options.Conventions.AddFolderApplicationModelConvention("/Admin", page =>
+                page.EndpointMetadata.Add(
+                    new AuthorizeAttribute(DoctorPages.Contains(page.ViewEnginePath) ? AgendaPages : FrontDeskPages)
+                )
+            );
             options.Conventions.AuthorizeFolder("/Admin/Staff", AdminPages);
             options.Conventions.AuthorizeFolder("/Admin/ApiKeys", AdminPages);
             options.Conventions.AllowAnonymousToPage("/Admin/SignIn");

@@ -27,7 +27,7 @@ public sealed class AppointmentHistoryTests(PostgresFixture database, ClinicHost
         var booked = Assert.Single((await response.ReadJsonAsync()).EnumerateArray());
         Assert.Equal("Booked", booked.GetProperty("kind").GetString());
         Assert.Equal("Scheduled", booked.GetProperty("status").GetString());
-        Assert.Equal("api", booked.GetProperty("actor").GetString());
+        Assert.Equal(ClientActor, booked.GetProperty("actor").GetString());
         Assert.Equal("2026-03-16T08:00:00+01:00", booked.GetProperty("occurredAt").GetString());
         Assert.Equal("2026-03-17T09:00:00+01:00", booked.GetProperty("startsAt").GetString());
         Assert.Equal("2026-03-17T09:30:00+01:00", booked.GetProperty("endsAt").GetString());
@@ -48,7 +48,7 @@ public sealed class AppointmentHistoryTests(PostgresFixture database, ClinicHost
         var history = await Mediator.Send(new GetAppointmentHistoryQuery(booked.Id));
 
         Assert.Equal(["Booked", "Rescheduled", "Rescheduled", "Cancelled"], history.Select(e => e.Kind));
-        Assert.Equal(["patient", "api", "api", "patient"], history.Select(e => e.Actor));
+        Assert.Equal(["patient", ClientActor, ClientActor, "patient"], history.Select(e => e.Actor));
         Assert.Equal(["Scheduled", "Scheduled", "Scheduled", "Cancelled"], history.Select(e => e.Status));
         Assert.Equal([TuesdayNine, wednesday, thursday, thursday], history.Select(e => e.StartsAt));
         Assert.Equal([null, null, null, "Gripe"], history.Select(e => e.Note));

@@ -61,7 +61,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
             new StoredEvent(
                 "Cancelled",
                 "Cancelled",
-                "api",
+                ClientActor,
                 TuesdayNine.UtcDateTime,
                 TuesdayNine.AddMinutes(30).UtcDateTime,
                 "Viaje de trabajo"

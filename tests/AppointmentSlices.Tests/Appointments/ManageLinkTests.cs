@@ -141,6 +141,6 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
-        Assert.Equal("api", Assert.Single(await Appointments.EventsAsync(id)).Actor);
+        Assert.Equal(ClientActor, Assert.Single(await Appointments.EventsAsync(id)).Actor);
     }
 }

@@ -34,7 +34,14 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         Assert.Equal(status, (await Appointments.ReadAsync(id)).Status);
         var recorded = Assert.Single(await Appointments.EventsAsync(id));
         Assert.Equal(
-            new StoredEvent(status, status, "api", LastFriday.UtcDateTime, LastFriday.AddMinutes(30).UtcDateTime, null),
+            new StoredEvent(
+                status,
+                status,
+                ClientActor,
+                LastFriday.UtcDateTime,
+                LastFriday.AddMinutes(30).UtcDateTime,
+                null
+            ),
             recorded
         );
     }

@@ -45,7 +45,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
             new StoredEvent(
                 "Rescheduled",
                 "Scheduled",
-                "api",
+                ClientActor,
                 WednesdayTen.UtcDateTime,
                 WednesdayTen.AddMinutes(30).UtcDateTime,
                 null

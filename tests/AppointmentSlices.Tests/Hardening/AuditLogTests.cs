@@ -27,7 +27,7 @@ public sealed class AuditLogTests(PostgresFixture database, ClinicHost host)
         var patient = await EntriesAsync($"?entity=patient&entityId={booking.PatientId}");
 
         Assert.Equal(["Cancelled", "Booked"], appointment.Select(e => e.GetProperty("action").GetString()));
-        Assert.All(appointment, e => Assert.Equal("api", e.GetProperty("actor").GetString()));
+        Assert.All(appointment, e => Assert.Equal(ClientActor, e.GetProperty("actor").GetString()));
         Assert.Equal(["status", "cancellationReason"], Fields(appointment[0]));
         var registered = Assert.Single(patient);
         Assert.Equal("Registered", registered.GetProperty("action").GetString());
@@ -39,14 +39,15 @@ public sealed class AuditLogTests(PostgresFixture database, ClinicHost host)
     {
         var patientId = await Clinic.AddPatientAsync("Rosa Vidal", "rosa@example.org");
         var command = new UpdatePatientCommand(patientId, "Rosa Vidal", "rosa.vidal@example.org", "+34 600 000 000");
-        await Mediator.Send(command with { Actor = Actor.Staff });
+        var staff = Actor.StaffUser(Guid.CreateVersion7());
+        await Mediator.Send(command with { Actor = staff });
 
         var response = await Client.GetAsync($"/api/audit?entity=patient&entityId={patientId}");
         var text = await response.Content.ReadAsStringAsync();
 
         var updated = Assert.Single((await EntriesAsync($"?entityId={patientId}")));
         Assert.Equal("Updated", updated.GetProperty("action").GetString());
-        Assert.Equal("staff", updated.GetProperty("actor").GetString());
+        Assert.Equal(staff.Value, updated.GetProperty("actor").GetString());
         Assert.Equal(["email"], Fields(updated));
         Assert.DoesNotContain("rosa", text, StringComparison.OrdinalIgnoreCase);
     }

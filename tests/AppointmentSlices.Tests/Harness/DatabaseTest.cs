@@ -20,6 +20,9 @@ public abstract class DatabaseTest(PostgresFixture database, ClinicHost host) : 
     /// <summary>A caller with no session and no key, following no redirect.</summary>
     protected HttpClient AnonymousClient { get; private set; } = null!;
 
+    /// <summary>How the history and the audit log name <see cref="Client"/>'s key: <c>apikey:&lt;id&gt;</c>.</summary>
+    protected string ClientActor { get; private set; } = null!;
+
     public virtual async Task InitializeAsync()
     {
         // FakeTimeProvider cannot go back; a test that needs another time starts a host of its own.
@@ -27,7 +30,9 @@ public abstract class DatabaseTest(PostgresFixture database, ClinicHost host) : 
         await Database.ResetAsync();
         // The API client acts for the front desk, with a key the way an integrator would.
         Client = App.CreateClient();
-        Client.DefaultRequestHeaders.Add("X-Api-Key", await Database.DataSource.AddApiKeyAsync());
+        var key = await Database.DataSource.AddApiKeyAsync();
+        Client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        ClientActor = await Database.DataSource.ApiKeyActorAsync(key);
         AnonymousClient = App.CreateClient(new() { AllowAutoRedirect = false });
     }
 

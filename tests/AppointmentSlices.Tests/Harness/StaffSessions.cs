@@ -76,15 +76,39 @@ public static class StaffSessions
         return await browser.SubmitAsync(form, ("email", email), ("password", password));
     }
 
-    /// <summary>Signs the browser in as a new staff member of this role.</summary>
-    public static async Task SignInAsStaffAsync(
+    /// <summary>How the history and the audit log name a key's requests: <c>apikey:&lt;id&gt;</c>.</summary>
+    public static async Task<string> ApiKeyActorAsync(this NpgsqlDataSource db, string key)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var id = await connection.QuerySingleAsync<Guid>(
+            "SELECT id FROM api_keys WHERE key_hash = @hash",
+            new { hash = ManageToken.Hash(key) }
+        );
+        return Actor.ApiKey(id).Value;
+    }
+
+    /// <summary>How the history and the audit log name a staff member's changes: <c>staff:&lt;id&gt;</c>.</summary>
+    public static async Task<string> StaffActorAsync(this NpgsqlDataSource db, string email)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var id = await connection.QuerySingleAsync<Guid>(
+            "SELECT id FROM staff_users WHERE email = @email",
+            new { email }
+        );
+        return Actor.StaffUser(id).Value;
+    }
+
+    /// <summary>Signs the browser in as a new staff member of this role; returns how the history names them.</summary>
+    public static async Task<string> SignInAsStaffAsync(
         this HttpClient browser,
         NpgsqlDataSource db,
         string role = StaffRoles.Admin,
         Guid? doctorId = null
     )
     {
-        var response = await browser.SignInAsync(await db.AddStaffAsync(role, doctorId), Password);
+        var email = await db.AddStaffAsync(role, doctorId);
+        var response = await browser.SignInAsync(email, Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await db.StaffActorAsync(email);
     }
 }

@@ -57,7 +57,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         var rows = after.QuerySelectorAll("table.history tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains("Booked"));
         var cancelled = Assert.Single(rows, r => r.Contains("Cancelled"));
-        Assert.Contains("staff", cancelled);
+        Assert.Contains(StaffActor, cancelled);
         Assert.Contains("The patient phoned to cancel", cancelled);
         Assert.Contains(Instant(TuesdayNine), await FreeStartsAsync(doctorId, "2026-03-17"));
     }
@@ -78,7 +78,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         var stored = await new TestAppointments(Database.DataSource).ReadAsync(booking.Id);
         Assert.Equal(Instant(TuesdayTen).UtcDateTime, stored.StartsAt.ToUniversalTime());
         var events = await new TestAppointments(Database.DataSource).EventsAsync(booking.Id);
-        Assert.Equal(("Rescheduled", "staff"), (events[^1].Kind, events[^1].Actor));
+        Assert.Equal(("Rescheduled", StaffActor), (events[^1].Kind, events[^1].Actor));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal("NoShow", (await appointments.ReadAsync(started)).Status);
         var events = await appointments.EventsAsync(started);
-        Assert.Equal(("NoShow", "staff"), (events[^1].Kind, events[^1].Actor));
+        Assert.Equal(("NoShow", StaffActor), (events[^1].Kind, events[^1].Actor));
     }
 
     [Fact]

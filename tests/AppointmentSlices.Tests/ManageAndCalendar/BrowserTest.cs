@@ -20,6 +20,9 @@ public abstract class BrowserTest(PostgresFixture database, ClinicHost host) : D
 
     protected HttpClient Browser { get; private set; } = null!;
 
+    /// <summary>How the history names <see cref="Browser"/>'s staff member: <c>staff:&lt;id&gt;</c>.</summary>
+    protected string StaffActor { get; private set; } = null!;
+
     protected IMediator Mediator => App.Services.GetRequiredService<IMediator>();
 
     public override async Task InitializeAsync()
@@ -28,7 +31,7 @@ public abstract class BrowserTest(PostgresFixture database, ClinicHost host) : D
         Browser = App.CreateClient(
             new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
         );
-        await Browser.SignInAsStaffAsync(Database.DataSource);
+        StaffActor = await Browser.SignInAsStaffAsync(Database.DataSource);
     }
 
     public override async Task DisposeAsync()

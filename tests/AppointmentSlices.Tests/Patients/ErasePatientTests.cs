@@ -64,7 +64,7 @@ public sealed class ErasePatientTests(PostgresFixture database, ClinicHost host)
         Assert.Null(cancelled.ManageTokenHash);
         var last = (await Rows.EventsAsync(future))[^1];
         Assert.Equal(
-            ("Cancelled", "Cancelled", "api", "Patient erased"),
+            ("Cancelled", "Cancelled", ClientActor, "Patient erased"),
             (last.Kind, last.Status, last.Actor, last.Note)
         );
 

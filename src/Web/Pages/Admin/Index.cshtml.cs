@@ -1,13 +1,17 @@
 using AppointmentSlices.Features.ListAppointments;
+using AppointmentSlices.Features.Staff;
 using AppointmentSlices.Web.Pages.Admin.Appointments;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace AppointmentSlices.Web.Pages.Admin;
 
-/// <summary>The day's agenda: every appointment of one day, per doctor in time order, for all doctors or one.</summary>
+/// <summary>
+/// The day's agenda: every appointment of one day, per doctor in time order, for all doctors or one; a doctor's own.
+/// </summary>
 public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
 {
     public DateOnly Day { get; private set; }
@@ -22,13 +26,24 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    public async Task OnGetAsync(string? date, Guid? doctorId, CancellationToken ct)
+    /// <summary>The front desk picks a doctor or sees all; a doctor sees only their own agenda.</summary>
+    public bool MayChooseDoctor { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? date, Guid? doctorId, CancellationToken ct)
     {
+        // A doctor's own doctor replaces whichever one the query names.
+        var own = AppointmentAccess.OwnDoctorId(User);
+        if (!AppointmentAccess.TryScopeList(User, own ?? doctorId, out doctorId))
+        {
+            return Forbid();
+        }
+
         var today = LocalTimes.Today(clock, BackOffice.ClinicTimeZone);
         DateWasUnreadable = !string.IsNullOrWhiteSpace(date) && !BackOffice.TryReadDate(date, out _);
         Day = BackOffice.TryReadDate(date, out var day) ? day : today;
         DoctorId = doctorId;
-        Doctors = await BackOffice.DoctorOptionsAsync(mediator, doctorId, ct);
+        MayChooseDoctor = own is null;
+        Doctors = MayChooseDoctor ? await BackOffice.DoctorOptionsAsync(mediator, doctorId, ct) : [];
 
         // The day runs midnight to midnight in the clinic's zone.
         var from = LocalTimes.Iso(BackOffice.StartOfDay(Day));
@@ -55,6 +70,8 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         {
             Problems = e.Errors.Select(error => error.ErrorMessage).Distinct().ToList();
         }
+
+        return Page();
     }
 }
 

@@ -4,6 +4,8 @@ using AppointmentSlices.Features.GetAppointment;
 using AppointmentSlices.Features.GetAppointmentHistory;
 using AppointmentSlices.Features.GetPatient;
 using AppointmentSlices.Features.RecordOutcome;
+using AppointmentSlices.Features.Staff;
+using AppointmentSlices.Web.Security;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -24,11 +26,14 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
 
     public DateTimeOffset EndsAt => LocalTimes.In(Appointment.EndsAt, Appointment.TimeZone);
 
+    /// <summary>The front desk acts on appointments; a doctor only reads their own.</summary>
+    public bool MayChange => AppointmentAccess.MayChange(User);
+
     /// <summary>Before it starts, a scheduled appointment can be cancelled or moved.</summary>
-    public bool CanChange => IsScheduled && Appointment.StartsAt > clock.GetUtcNow();
+    public bool CanChange => MayChange && IsScheduled && Appointment.StartsAt > clock.GetUtcNow();
 
     /// <summary>Once it has started, whether the patient came is what is left to record.</summary>
-    public bool CanRecordOutcome => IsScheduled && Appointment.StartsAt <= clock.GetUtcNow();
+    public bool CanRecordOutcome => MayChange && IsScheduled && Appointment.StartsAt <= clock.GetUtcNow();
 
     [BindProperty]
     public string? CancellationReason { get; set; }
@@ -40,15 +45,14 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
 
     private bool IsScheduled => Appointment.Status == AppointmentStatus.Scheduled;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await TryLoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
     {
         var reason = TextRules.BlankToNull(CancellationReason);
         return await ChangeAsync(
             id,
-            new CancelAppointmentCommand(id, reason, Actor.Staff),
+            new CancelAppointmentCommand(id, reason, User.AsActor()),
             "The appointment is cancelled and its slot is free again.",
             ct
         );
@@ -60,7 +64,7 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
             outcome == AppointmentStatus.NoShow
                 ? "Recorded that the patient did not come."
                 : "Recorded that the appointment took place.";
-        return await ChangeAsync(id, new RecordOutcomeCommand(id, outcome ?? "", Actor.Staff), notice, ct);
+        return await ChangeAsync(id, new RecordOutcomeCommand(id, outcome ?? "", User.AsActor()), notice, ct);
     }
 
     private async Task<IActionResult> ChangeAsync(
@@ -70,6 +74,11 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
         CancellationToken ct
     )
     {
+        if (!MayChange)
+        {
+            return Forbid();
+        }
+
         try
         {
             await mediator.Send(command, ct);
@@ -93,10 +102,11 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
             Problem = e.Message;
         }
 
-        return await TryLoadAsync(id, ct) ? Page() : NotFound();
+        return await LoadAsync(id, ct) ?? Page();
     }
 
-    private async Task<bool> TryLoadAsync(Guid id, CancellationToken ct)
+    /// <summary>Loads the appointment, its history and patient; the answer instead when it cannot be shown.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         try
         {
@@ -104,7 +114,12 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
         }
         catch (NotFoundException)
         {
-            return false;
+            return NotFound();
+        }
+
+        if (!AppointmentAccess.MayRead(User, Appointment.DoctorId))
+        {
+            return Forbid();
         }
 
         History = await mediator.Send(new GetAppointmentHistoryQuery(id), ct);
@@ -119,6 +134,6 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
             PatientName = null;
         }
 
-        return true;
+        return null;
     }
 }

@@ -2,6 +2,7 @@ using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.GetAppointment;
 using AppointmentSlices.Features.RescheduleAppointment;
 using AppointmentSlices.Web.Pages.Manage;
+using AppointmentSlices.Web.Security;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ public sealed class RescheduleModel(IMediator mediator, TimeProvider clock) : Pa
 
         try
         {
-            var moved = await mediator.Send(new RescheduleAppointmentCommand(id, startsAt, Actor.Staff), ct);
+            var moved = await mediator.Send(new RescheduleAppointmentCommand(id, startsAt, User.AsActor()), ct);
             var local = LocalTimes.In(moved.StartsAt, moved.TimeZone);
             TempData[nameof(DetailsModel.Notice)] = $"Moved to {LocalTimes.Day(local)} at {LocalTimes.Time(local)}.";
             return RedirectToPage("/Admin/Appointments/Details", new { id });

@@ -2,6 +2,7 @@ using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.GetPatient;
 using AppointmentSlices.Features.Patients;
 using AppointmentSlices.Features.UpdatePatient;
+using AppointmentSlices.Web.Security;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IPatientForm
         try
         {
             await mediator.Send(
-                new UpdatePatientCommand(id, FullName ?? "", Email ?? "", Phone ?? "", Actor.Staff),
+                new UpdatePatientCommand(id, FullName ?? "", Email ?? "", Phone ?? "", User.AsActor()),
                 ct
             );
             TempData[StatusKey] = "The patient's details are saved.";

@@ -2,6 +2,7 @@ using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.ErasePatient;
 using AppointmentSlices.Features.GetPatient;
 using AppointmentSlices.Features.Patients;
+using AppointmentSlices.Web.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +37,7 @@ public sealed class EraseModel(IMediator mediator) : PageModel
 
         try
         {
-            var erasure = await mediator.Send(new ErasePatientCommand(id, Actor.Staff), ct);
+            var erasure = await mediator.Send(new ErasePatientCommand(id, User.AsActor()), ct);
             TempData[DetailsModel.StatusKey] = erasure.WasErasedBefore
                 ? "The patient had already been erased."
                 : $"The patient is erased. Future appointments cancelled: {erasure.CancelledAppointments}.";

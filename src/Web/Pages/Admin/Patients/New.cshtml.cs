@@ -1,5 +1,6 @@
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.RegisterPatient;
+using AppointmentSlices.Web.Security;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public sealed class NewModel(IMediator mediator) : PageModel, IPatientForm
     {
         try
         {
-            var command = new RegisterPatientCommand(FullName ?? "", Email ?? "", Phone ?? "", Actor.Staff);
+            var command = new RegisterPatientCommand(FullName ?? "", Email ?? "", Phone ?? "", User.AsActor());
             var patient = await mediator.Send(command, ct);
             TempData[DetailsModel.StatusKey] = "The patient is registered.";
             return RedirectToPage("/Admin/Patients/Details", new { id = patient.Id });

@@ -1,0 +1,83 @@
+using System.Net;
+using AppointmentSlices.Features.Staff;
+using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Infrastructure;
+using Dapper;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace AppointmentSlices.Tests.Security;
+
+/// <summary>A staff session re-reads its account at most once a minute: a lock ends it, a new role applies.</summary>
+[Collection("Database")]
+public sealed class StaffSessionCheckTests(PostgresFixture database, ClinicHost host)
+    : DatabaseTest(database, host),
+        IClassFixture<ClinicHost>
+{
+    [Fact]
+    public async Task A_session_of_an_account_locked_since_stops_working_within_a_minute()
+    {
+        // The clock moves, so this test has a host of its own.
+        await using var app = new ClinicApp(Database.ConnectionString);
+        using var browser = Browser(app);
+        var email = await Database.DataSource.AddStaffAsync(StaffRoles.Receptionist);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(email, StaffSessions.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
+
+        await ExecuteAsync(
+            "UPDATE staff_users SET locked_until = @until WHERE email = @email",
+            new { until = ClinicApp.Now.AddHours(1), email }
+        );
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+
+        var after = await browser.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/admin/sign-in", after.Headers.Location?.PathAndQuery);
+        var api = await browser.GetAsync("/api/patients");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_changed_role_applies_to_a_running_session_within_a_minute()
+    {
+        await using var app = new ClinicApp(Database.ConnectionString);
+        using var browser = Browser(app);
+        var email = await Database.DataSource.AddStaffAsync(StaffRoles.Receptionist);
+        await browser.SignInAsync(email, StaffSessions.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/admin/staff")).StatusCode);
+
+        await ExecuteAsync("UPDATE staff_users SET role = 'Admin' WHERE email = @email", new { email });
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/staff")).StatusCode);
+
+        await ExecuteAsync("UPDATE staff_users SET role = 'Receptionist' WHERE email = @email", new { email });
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/admin/staff")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_of_a_deleted_account_stops_working()
+    {
+        await using var app = new ClinicApp(Database.ConnectionString);
+        using var browser = Browser(app);
+        var email = await Database.DataSource.AddStaffAsync(StaffRoles.Receptionist);
+        await browser.SignInAsync(email, StaffSessions.Password);
+
+        await ExecuteAsync("DELETE FROM staff_users WHERE email = @email", new { email });
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/admin")).StatusCode);
+    }
+
+    private static HttpClient Browser(ClinicApp app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private async Task ExecuteAsync(string sql, object parameters)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(sql, parameters);
+    }
+}
