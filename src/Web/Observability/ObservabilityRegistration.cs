@@ -39,6 +39,8 @@ public static class ObservabilityRegistration
                     .AddAspNetCoreInstrumentation(options => options.EnrichWithHttpRequest = HideManageToken)
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
+                    // MongoDB.Driver (3.7+) traces through this ActivitySource once the Mongo stores use it.
+                    .AddSource("MongoDB.Driver")
             )
             .WithMetrics(metrics =>
                 metrics
