@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Dom;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
 namespace AppointmentSlices.Tests.DoctorsManagement;
@@ -10,26 +9,9 @@ namespace AppointmentSlices.Tests.DoctorsManagement;
 /// <summary>The back office's doctor list, new doctor, details and time off pages, over HTTP.</summary>
 [Collection("Database")]
 public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host),
+    : StaffBrowserTest(database, host),
         IClassFixture<ClinicHost>
 {
-    private HttpClient Browser { get; set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Browser = App.CreateClient(
-            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
-        );
-        await Browser.SignInAsStaffAsync(Database.DataSource);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        Browser.Dispose();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_list_shows_inactive_doctors_too_and_finds_them_by_name_or_specialty()
     {

@@ -3,7 +3,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
 namespace AppointmentSlices.Tests.DoctorsManagement;
@@ -11,28 +10,11 @@ namespace AppointmentSlices.Tests.DoctorsManagement;
 /// <summary>The working hours editor in the back office, over HTTP with its antiforgery cookie and token.</summary>
 [Collection("Database")]
 public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host),
+    : StaffBrowserTest(database, host),
         IClassFixture<ClinicHost>
 {
     private const string Monday = "Days[0].Intervals";
     private const string Tuesday = "Days[1].Intervals";
-
-    private HttpClient Browser { get; set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Browser = App.CreateClient(
-            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
-        );
-        await Browser.SignInAsStaffAsync(Database.DataSource);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        Browser.Dispose();
-        await base.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_form_shows_the_week_and_saving_it_stores_the_new_hours()

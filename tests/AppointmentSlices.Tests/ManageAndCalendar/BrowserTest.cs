@@ -2,14 +2,13 @@ using System.Net;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Infrastructure;
 using Mediator;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace AppointmentSlices.Tests.ManageAndCalendar;
 
 /// <summary>A test with a browser (keeps cookies, follows no redirect) beside the API client and mediator.</summary>
-public abstract class BrowserTest(PostgresFixture database, ClinicHost host) : DatabaseTest(database, host)
+public abstract class BrowserTest(PostgresFixture database, ClinicHost host) : StaffBrowserTest(database, host)
 {
     /// <summary>Tuesday 17 March 2026 in Madrid (UTC+01:00), the week the tests' clock stands in.</summary>
     protected const string TuesdayNine = "2026-03-17T09:00:00+01:00";
@@ -18,27 +17,7 @@ public abstract class BrowserTest(PostgresFixture database, ClinicHost host) : D
 
     private static int _patients;
 
-    protected HttpClient Browser { get; private set; } = null!;
-
-    /// <summary>How the history names <see cref="Browser"/>'s staff member: <c>staff:&lt;id&gt;</c>.</summary>
-    protected string StaffActor { get; private set; } = null!;
-
     protected IMediator Mediator => App.Services.GetRequiredService<IMediator>();
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Browser = App.CreateClient(
-            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
-        );
-        StaffActor = await Browser.SignInAsStaffAsync(Database.DataSource);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        Browser.Dispose();
-        await base.DisposeAsync();
-    }
 
     /// <summary>Books through the API for a new patient; the 201 body carries the manage token, once.</summary>
     protected async Task<Booking> BookAsync(

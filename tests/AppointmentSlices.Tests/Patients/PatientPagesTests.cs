@@ -4,7 +4,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
 namespace AppointmentSlices.Tests.Patients;
@@ -12,27 +11,10 @@ namespace AppointmentSlices.Tests.Patients;
 /// <summary>The back office's patient pages over HTTP, posting forms with their antiforgery cookie and token.</summary>
 [Collection("Database")]
 public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
-    : DatabaseTest(database, host),
+    : StaffBrowserTest(database, host),
         IClassFixture<ClinicHost>
 {
     private const string AntiforgeryField = "__RequestVerificationToken";
-
-    private HttpClient Browser { get; set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Browser = App.CreateClient(
-            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
-        );
-        await Browser.SignInAsStaffAsync(Database.DataSource);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        Browser.Dispose();
-        await base.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_search_page_shows_the_patients_that_match()
