@@ -1,5 +1,6 @@
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Staff;
+using AppointmentSlices.Infrastructure;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,9 @@ namespace AppointmentSlices.Features;
 
 public static class FeatureRegistration
 {
-    /// <summary>The mediator, its validation pipeline, every validator and every slice's store.</summary>
+    /// <summary>
+    /// The mediator, its validation pipeline, every validator and every slice's store for the configured provider.
+    /// </summary>
     public static IServiceCollection AddClinicFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(
@@ -27,12 +30,26 @@ public static class FeatureRegistration
             includeInternalTypes: true
         );
 
+        var marker =
+            StorageProviders.From(configuration) == StorageProvider.Mongo
+                ? typeof(IMongoStore)
+                : typeof(IPostgresStore);
         services.Scan(scan =>
             scan.FromAssemblyOf<BookingOptions>()
-                .AddClasses(classes => classes.AssignableTo<IPostgresStore>(), publicOnly: false)
-                .AsImplementedInterfaces(type => type != typeof(IPostgresStore))
+                .AddClasses(classes => classes.AssignableTo(marker), publicOnly: false)
+                .AsImplementedInterfaces(type => type != marker)
                 .WithSingletonLifetime()
         );
+        if (marker == typeof(IMongoStore)) // TEMPORARY-MONGO-WIP: PostgreSQL stores stand in for Mongo ones not written yet
+        {
+            services.Scan(scan =>
+                scan.FromAssemblyOf<BookingOptions>()
+                    .AddClasses(classes => classes.AssignableTo<IPostgresStore>(), publicOnly: false)
+                    .UsingRegistrationStrategy(Scrutor.RegistrationStrategy.Skip)
+                    .AsImplementedInterfaces(type => type != typeof(IPostgresStore))
+                    .WithSingletonLifetime()
+            );
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<BookingOptions>(configuration.GetSection("Booking"));

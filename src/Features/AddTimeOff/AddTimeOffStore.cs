@@ -23,7 +23,7 @@ internal sealed class PostgresAddTimeOffStore : IAddTimeOffStore, IPostgresStore
         DateTime ends,
         CancellationToken ct
     ) =>
-        locked.ExecuteAsync(
+        ((PostgresLockedDoctor)locked).ExecuteAsync(
             Sql,
             new
             {

@@ -14,5 +14,5 @@ internal sealed class PostgresDeactivateDoctorStore : IDeactivateDoctorStore, IP
     private const string Sql = "UPDATE doctors SET is_active = false WHERE id = @doctorId";
 
     public Task DeactivateAsync(LockedDoctor locked, Guid doctorId, CancellationToken ct) =>
-        locked.ExecuteAsync(Sql, new { doctorId }, ct);
+        ((PostgresLockedDoctor)locked).ExecuteAsync(Sql, new { doctorId }, ct);
 }

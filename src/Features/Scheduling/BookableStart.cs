@@ -1,4 +1,6 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Infrastructure.Mongo;
+using MongoDB.Driver;
 using Npgsql;
 
 namespace AppointmentSlices.Features.Scheduling;
@@ -42,6 +44,27 @@ internal static class BookableStart
         }
 
         CheckOnGrid(doctor.Schedule, startsAt);
+    }
+
+    /// <summary>
+    /// The MongoDB form of the check above: the doctor's document is written first in the transaction, so a
+    /// schedule change can't commit between this check and the booking's or the move's commit.
+    /// </summary>
+    public static async Task CheckStillBookableAsync(
+        MongoClinic clinic,
+        IClientSessionHandle session,
+        Guid doctorId,
+        DateTimeOffset startsAt,
+        CancellationToken ct
+    )
+    {
+        var doctor = await MongoDoctors.TouchAsync(clinic, session, doctorId, ct);
+        if (doctor is null || !doctor.IsActive)
+        {
+            throw Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
+        }
+
+        CheckOnGrid(MongoDoctors.ToScheduled(doctor).Schedule, startsAt);
     }
 
     public static void CheckOnGrid(DoctorSchedule schedule, DateTimeOffset startsAt)

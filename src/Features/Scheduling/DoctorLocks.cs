@@ -5,28 +5,37 @@ using Npgsql;
 namespace AppointmentSlices.Features.Scheduling;
 
 /// <summary>
-/// A doctor's row locked for a change to their schedule or status, inside an open transaction, with the schedule
-/// and the future Scheduled appointments read under the lock. The slice writes its change through
-/// <see cref="ExecuteAsync"/> and commits; disposing without a commit changes nothing.
+/// A doctor held for a change to their schedule or status, inside an open transaction, with the schedule and the
+/// future Scheduled appointments read under it. The slice writes its change through the provider's subclass and
+/// commits; disposing without a commit changes nothing.
 /// </summary>
-internal sealed class LockedDoctor(
-    NpgsqlConnection connection,
-    NpgsqlTransaction transaction,
-    ScheduledDoctor doctor,
-    IReadOnlyList<AffectedAppointment> futureAppointments
-) : IAsyncDisposable
+internal abstract class LockedDoctor(ScheduledDoctor doctor, IReadOnlyList<AffectedAppointment> futureAppointments)
+    : IAsyncDisposable
 {
     public ScheduledDoctor Doctor { get; } = doctor;
 
     /// <summary>The doctor's Scheduled appointments that start after now, in UTC.</summary>
     public IReadOnlyList<AffectedAppointment> FutureAppointments { get; } = futureAppointments;
 
+    public abstract Task CommitAsync(CancellationToken ct);
+
+    public abstract ValueTask DisposeAsync();
+}
+
+/// <summary>The doctor's row locked FOR UPDATE in an open PostgreSQL transaction.</summary>
+internal sealed class PostgresLockedDoctor(
+    NpgsqlConnection connection,
+    NpgsqlTransaction transaction,
+    ScheduledDoctor doctor,
+    IReadOnlyList<AffectedAppointment> futureAppointments
+) : LockedDoctor(doctor, futureAppointments)
+{
     public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
 
-    public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+    public override Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
@@ -129,7 +138,7 @@ internal sealed class PostgresDoctorLocks(NpgsqlDataSource db) : IDoctorLocks, I
         var zone = TimeZoneInfo.FindSystemTimeZoneById(row.TimeZone);
         var schedule = new DoctorSchedule(zone, TimeSpan.FromMinutes(row.SlotMinutes), hours, timeOff);
         var doctor = new ScheduledDoctor(row.Id, row.FullName, row.Specialty, row.TimeZone, row.IsActive, schedule);
-        return new LockedDoctor(connection, transaction, doctor, appointments);
+        return new PostgresLockedDoctor(connection, transaction, doctor, appointments);
     }
 
     private sealed record DoctorRow(

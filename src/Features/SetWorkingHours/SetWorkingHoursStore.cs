@@ -27,7 +27,7 @@ internal sealed class PostgresSetWorkingHoursStore : ISetWorkingHoursStore, IPos
         CancellationToken ct
     )
     {
-        await locked.ExecuteAsync(DeleteSql, new { doctorId }, ct);
+        await ((PostgresLockedDoctor)locked).ExecuteAsync(DeleteSql, new { doctorId }, ct);
         var rows = week.Select(h => new
         {
             DoctorId = doctorId,
@@ -35,6 +35,6 @@ internal sealed class PostgresSetWorkingHoursStore : ISetWorkingHoursStore, IPos
             h.Starts,
             h.Ends,
         });
-        await locked.ExecuteAsync(InsertSql, rows, ct);
+        await ((PostgresLockedDoctor)locked).ExecuteAsync(InsertSql, rows, ct);
     }
 }

@@ -18,5 +18,5 @@ internal sealed class PostgresUpdateDoctorStore : IUpdateDoctorStore, IPostgresS
         """;
 
     public Task UpdateAsync(LockedDoctor locked, UpdatedDoctor doctor, CancellationToken ct) =>
-        locked.ExecuteAsync(Sql, doctor, ct);
+        ((PostgresLockedDoctor)locked).ExecuteAsync(Sql, doctor, ct);
 }

@@ -39,3 +39,10 @@ internal sealed record DemoAppointmentEvent(
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt
 );
+
+internal sealed record DemoDataset(
+    List<DemoDoctor> Doctors,
+    List<DemoPatient> Patients,
+    List<DemoAppointment> Appointments,
+    List<DemoAppointmentEvent> Events
+);

@@ -19,6 +19,20 @@ public static class DemoSeeder
     private const string TakeSeedLock = "SELECT pg_advisory_xact_lock(hashtext('appointment-slices demo seed'))";
     private const string HasDoctors = "SELECT EXISTS (SELECT 1 FROM doctors)";
 
+    /// <summary>The demo clinic around <paramref name="now"/>: the same rows for the same day on either database.</summary>
+    internal static DemoDataset Generate(DateTimeOffset now)
+    {
+        var faker = new Faker("es") { Random = new Randomizer(Seed) };
+        var ids = new DemoIds(faker.Random);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(DemoDoctors.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var doctors = DemoDoctors.Create(faker, ids, today);
+        var patients = DemoPatients.Create(faker, ids, now, PatientCount);
+        var appointments = DemoAppointments.Create(faker, ids, doctors, patients, now);
+        var events = DemoEvents.Create(faker, ids, appointments, now);
+        return new DemoDataset(doctors, patients, appointments, events);
+    }
+
     public static async Task SeedAsync(
         NpgsqlDataSource dataSource,
         TimeProvider clock,
@@ -36,15 +50,7 @@ public static class DemoSeeder
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var faker = new Faker("es") { Random = new Randomizer(Seed) };
-        var ids = new DemoIds(faker.Random);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(DemoDoctors.TimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var doctors = DemoDoctors.Create(faker, ids, today);
-        var patients = DemoPatients.Create(faker, ids, now, PatientCount);
-        var appointments = DemoAppointments.Create(faker, ids, doctors, patients, now);
-        var events = DemoEvents.Create(faker, ids, appointments, now);
+        var (doctors, patients, appointments, events) = Generate(clock.GetUtcNow());
 
         await DemoCopy.DoctorsAsync(connection, doctors, cancellationToken);
         await DemoCopy.WorkingHoursAsync(connection, doctors, cancellationToken);

@@ -19,7 +19,7 @@ public abstract class AppointmentTest(PostgresFixture database, ClinicHost host)
 
     protected IMediator Mediator => App.Services.GetRequiredService<IMediator>();
 
-    protected TestAppointments Appointments { get; } = new(database.DataSource);
+    protected TestAppointments Appointments => new(Data);
 
     /// <summary>Books through the mediator, for a new patient unless one is named.</summary>
     protected async Task<BookedAppointment> BookAsync(

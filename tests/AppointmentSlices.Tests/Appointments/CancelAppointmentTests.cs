@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AppointmentSlices.Features.CancelAppointment;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Data;
 using AppointmentSlices.Tests.Infrastructure;
 using FluentValidation;
 using Xunit;

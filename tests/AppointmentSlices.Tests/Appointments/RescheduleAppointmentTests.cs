@@ -2,6 +2,7 @@ using System.Net;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.RescheduleAppointment;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Data;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 using static AppointmentSlices.Tests.Booking.Requests;
@@ -11,7 +12,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task Booking_a_free_slot_returns_201_with_a_location_that_reads_the_appointment_in_the_doctors_offset()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -36,7 +37,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("Scheduled", appointment.GetProperty("status").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_appointment_after_the_spring_change_is_read_back_with_the_summer_offset()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -48,7 +49,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("2026-03-30T09:00:00+02:00", appointment.GetProperty("startsAt").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Booking_a_taken_slot_returns_409()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -60,7 +61,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(1, await Clinic.CountAppointmentsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_rejected_booking_for_a_new_patient_leaves_no_patient_behind()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -73,7 +74,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(patientsBefore, await Clinic.CountPatientsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Twenty_concurrent_bookings_of_one_slot_give_exactly_one_201_and_nineteen_409()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -93,7 +94,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(1, await Clinic.CountPatientsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_patient_cannot_hold_two_overlapping_appointments()
     {
         var first = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
@@ -107,7 +108,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(1, await Clinic.CountAppointmentsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_patient_may_book_back_to_back_slots()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -120,7 +121,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.Created, half.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_booked_slot_disappears_from_the_available_slots()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

@@ -36,7 +36,7 @@ public sealed class BadInputCatalogueTests(PostgresFixture database, ClinicHost 
             .Away(new DateTime(2026, 4, 1, 9, 0, 0), new DateTime(2026, 4, 1, 12, 0, 0))
             .SaveAsync();
         var patientId = await Clinic.AddPatientAsync();
-        var appointmentId = await new TestAppointments(Database.DataSource).InsertAsync(
+        var appointmentId = await new TestAppointments(Data).InsertAsync(
             doctorId,
             patientId,
             DateTimeOffset.Parse(TuesdayNine, System.Globalization.CultureInfo.InvariantCulture)

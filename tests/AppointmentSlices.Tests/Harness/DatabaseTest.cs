@@ -1,19 +1,42 @@
+using AppointmentSlices.Infrastructure;
+using AppointmentSlices.Infrastructure.Mongo;
+using AppointmentSlices.Tests.Harness.Data;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace AppointmentSlices.Tests.Harness;
 
 /// <summary>
-/// A test on the shared PostgreSQL cluster and its class's host: each test starts from empty tables,
-/// with the clock at <see cref="ClinicApp.Now"/>.
+/// A test on its provider's database (see <see cref="ProviderFactAttribute"/>; PostgreSQL otherwise) and its class's
+/// host: each test starts from empty tables, with the clock at <see cref="ClinicApp.Now"/>.
 /// </summary>
-public abstract class DatabaseTest(PostgresFixture database, ClinicHost host) : IAsyncLifetime
+public abstract class DatabaseTest : IAsyncLifetime
 {
-    protected PostgresFixture Database { get; } = database;
+    protected DatabaseTest(PostgresFixture database, ClinicHost host)
+    {
+        Database = database;
+        App = host.For(database);
+        Data =
+            Provider == StorageProvider.Mongo
+                ? new MongoClinicData(App.Services.GetRequiredService<MongoClinic>())
+                : new PostgresClinicData(database.DataSource, database.ResetAsync);
+        Clinic = new TestClinic(Data);
+    }
 
-    protected ClinicApp App { get; } = host.For(database);
+    /// <summary>The storage provider this run of the test is on.</summary>
+    protected StorageProvider Provider { get; } = TestProvider.Current;
 
-    protected TestClinic Clinic { get; } = new(database.DataSource);
+    /// <summary>The PostgreSQL cluster; SQL through it is for PostgreSQL-only tests.</summary>
+    protected PostgresFixture Database { get; }
+
+    protected ClinicApp App { get; }
+
+    /// <summary>Rows put in and read back directly, on this run's provider.</summary>
+    protected ClinicData Data { get; }
+
+    protected TestClinic Clinic { get; }
 
     protected HttpClient Client { get; private set; } = null!;
 
@@ -27,12 +50,12 @@ public abstract class DatabaseTest(PostgresFixture database, ClinicHost host) : 
     {
         // FakeTimeProvider cannot go back; a test that needs another time starts a host of its own.
         Assert.Equal(ClinicApp.Now, App.Clock.GetUtcNow());
-        await Database.ResetAsync();
+        await Data.ResetAsync();
         // The API client acts for the front desk, with a key the way an integrator would.
         Client = App.CreateClient();
-        var key = await Database.DataSource.AddApiKeyAsync();
+        var key = await Data.AddApiKeyAsync();
         Client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        ClientActor = await Database.DataSource.ApiKeyActorAsync(key);
+        ClientActor = await Data.ApiKeyActorAsync(key);
         AnonymousClient = App.CreateClient(new() { AllowAutoRedirect = false });
     }
 

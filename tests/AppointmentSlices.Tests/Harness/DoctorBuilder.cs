@@ -1,26 +1,10 @@
-using Dapper;
-using Npgsql;
+using AppointmentSlices.Tests.Harness.Data;
 
 namespace AppointmentSlices.Tests.Harness;
 
-/// <summary>Describes one doctor (zone, slot length, weekly hours, time off) and inserts them with plain SQL.</summary>
-public sealed class DoctorBuilder(NpgsqlDataSource db, string fullName)
+/// <summary>Describes one doctor (zone, slot length, weekly hours, time off) and inserts them directly.</summary>
+public sealed class DoctorBuilder(ClinicData data, string fullName)
 {
-    private const string InsertDoctorSql = """
-        INSERT INTO doctors (id, full_name, specialty, time_zone, slot_minutes, is_active)
-        VALUES (@id, @fullName, @specialty, @timeZone, @slotMinutes, @isActive)
-        """;
-
-    private const string InsertHoursSql = """
-        INSERT INTO working_hours (doctor_id, day_of_week, starts_at, ends_at)
-        VALUES (@doctorId, @day, @starts::time, @ends::time)
-        """;
-
-    private const string InsertTimeOffSql = """
-        INSERT INTO time_off (id, doctor_id, starts_at, ends_at, reason)
-        VALUES (@id, @doctorId, @starts, @ends, 'Leave')
-        """;
-
     private static readonly DayOfWeek[] Weekdays =
     [
         DayOfWeek.Monday,
@@ -91,46 +75,9 @@ public sealed class DoctorBuilder(NpgsqlDataSource db, string fullName)
     public async Task<Guid> SaveAsync()
     {
         var id = Guid.CreateVersion7();
-        await using var connection = await db.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var doctor = new
-        {
-            id,
-            fullName,
-            specialty = _specialty,
-            timeZone = _timeZone,
-            slotMinutes = _slotMinutes,
-            isActive = _isActive,
-        };
-        await connection.ExecuteAsync(InsertDoctorSql, doctor, transaction);
-        foreach (var (day, starts, ends) in _hours)
-        {
-            var hours = new
-            {
-                doctorId = id,
-                day = (short)day,
-                starts,
-                ends,
-            };
-            await connection.ExecuteAsync(InsertHoursSql, hours, transaction);
-        }
-
-        foreach (var (starts, ends) in _timeOff)
-        {
-            await connection.ExecuteAsync(
-                InsertTimeOffSql,
-                new
-                {
-                    id = Guid.CreateVersion7(),
-                    doctorId = id,
-                    starts,
-                    ends,
-                },
-                transaction
-            );
-        }
-
-        await transaction.CommitAsync();
+        await data.InsertDoctorAsync(
+            new DoctorSpec(id, fullName, _specialty, _timeZone, _slotMinutes, _isActive, _hours, _timeOff)
+        );
         return id;
     }
 

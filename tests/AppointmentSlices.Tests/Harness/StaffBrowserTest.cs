@@ -20,7 +20,7 @@ public abstract class StaffBrowserTest(PostgresFixture database, ClinicHost host
         Browser = App.CreateClient(
             new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
         );
-        StaffActor = await Browser.SignInAsStaffAsync(Database.DataSource);
+        StaffActor = await Browser.SignInAsStaffAsync(Data);
     }
 
     public override async Task DisposeAsync()

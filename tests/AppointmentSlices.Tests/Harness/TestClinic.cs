@@ -1,18 +1,13 @@
-using Dapper;
-using Npgsql;
+using AppointmentSlices.Tests.Harness.Data;
 
 namespace AppointmentSlices.Tests.Harness;
 
 /// <summary>Puts doctors and patients straight into the database, the way a test needs them, and counts rows.</summary>
-public sealed class TestClinic(NpgsqlDataSource db)
+public sealed class TestClinic(ClinicData data)
 {
-    private const string InsertPatientSql = """
-        INSERT INTO patients (id, full_name, email, phone) VALUES (@id, @fullName, @email, @phone)
-        """;
-
     private int _patients;
 
-    public DoctorBuilder Doctor(string fullName = "Lucía Serrano Gil") => new(db, fullName);
+    public DoctorBuilder Doctor(string fullName = "Lucía Serrano Gil") => new(data, fullName);
 
     /// <summary>A doctor in Madrid on 30-minute slots, Monday to Friday 09:00–14:00 and 15:00–18:00.</summary>
     public Task<Guid> AddMadridDoctorAsync(string fullName = "Lucía Serrano Gil") =>
@@ -22,27 +17,16 @@ public sealed class TestClinic(NpgsqlDataSource db)
     {
         var n = Interlocked.Increment(ref _patients);
         var id = Guid.CreateVersion7();
-        await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            InsertPatientSql,
-            new
-            {
-                id,
-                fullName = fullName ?? $"Paciente Registrado {n}",
-                email = email ?? $"registered{n}@example.org",
-                phone = "+34 600 000 000",
-            }
+        await data.InsertPatientAsync(
+            id,
+            fullName ?? $"Paciente Registrado {n}",
+            email ?? $"registered{n}@example.org",
+            "+34 600 000 000"
         );
         return id;
     }
 
-    public Task<long> CountAppointmentsAsync() => CountAsync("SELECT count(*) FROM appointments");
+    public Task<long> CountAppointmentsAsync() => data.CountAppointmentsAsync();
 
-    public Task<long> CountPatientsAsync() => CountAsync("SELECT count(*) FROM patients");
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>(sql);
-    }
+    public Task<long> CountPatientsAsync() => data.CountPatientsAsync();
 }

@@ -75,9 +75,9 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         );
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var stored = await new TestAppointments(Database.DataSource).ReadAsync(booking.Id);
+        var stored = await new TestAppointments(Data).ReadAsync(booking.Id);
         Assert.Equal(Instant(TuesdayTen).UtcDateTime, stored.StartsAt.ToUniversalTime());
-        var events = await new TestAppointments(Database.DataSource).EventsAsync(booking.Id);
+        var events = await new TestAppointments(Data).EventsAsync(booking.Id);
         Assert.Equal(("Rescheduled", StaffActor), (events[^1].Kind, events[^1].Actor));
     }
 
@@ -86,7 +86,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
         var patientId = await Clinic.AddPatientAsync();
-        var appointments = new TestAppointments(Database.DataSource);
+        var appointments = new TestAppointments(Data);
         var started = await appointments.InsertAsync(doctorId, patientId, ClinicApp.Now.AddMinutes(-30));
         var page = await (await Browser.GetAsync($"/admin/appointments/{started}")).ParseAsync();
         Assert.Null(page.QuerySelector("form.cancel-form"));
@@ -104,7 +104,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
         var patientId = await Clinic.AddPatientAsync();
-        var appointments = new TestAppointments(Database.DataSource);
+        var appointments = new TestAppointments(Data);
         var firstStart = new DateTimeOffset(2026, 3, 17, 8, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < 55; i++)
         {

@@ -24,7 +24,7 @@ public sealed class DoctorCalendarFeedTests(PostgresFixture database, ClinicHost
         await Mediator.Send(new CancelAppointmentCommand(cancelled.Id, null, Actor.Staff));
         var otherDoctors = await BookAsync(otherDoctorId, TuesdayNine);
 
-        var appointments = new TestAppointments(Database.DataSource);
+        var appointments = new TestAppointments(Data);
         var patientId = await Clinic.AddPatientAsync("Jorge Navarro");
         var lastWeek = ClinicApp.Now.AddDays(-7).AddHours(2);
         var completed = await appointments.InsertAsync(doctorId, patientId, lastWeek, "Completed");

@@ -60,7 +60,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.Null(page.QuerySelector("form.cancel-form"));
         Assert.Null(page.QuerySelector("a[href$='/reschedule']"));
         Assert.Contains(Instant(TuesdayNine), await FreeStartsAsync(doctorId, "2026-03-17"));
-        var stored = await new TestAppointments(Database.DataSource).EventsAsync(booking.Id);
+        var stored = await new TestAppointments(Data).EventsAsync(booking.Id);
         Assert.Equal(("Cancelled", "patient", "Ya estoy mejor"), (stored[^1].Kind, stored[^1].Actor, stored[^1].Note));
     }
 
@@ -75,7 +75,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         var posted = await Browser.SubmitAsync(forged);
 
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
-        Assert.Equal("Scheduled", (await new TestAppointments(Database.DataSource).ReadAsync(booking.Id)).Status);
+        Assert.Equal("Scheduled", (await new TestAppointments(Data).ReadAsync(booking.Id)).Status);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         var alert = page.QuerySelector("[role='alert']")?.TextContent ?? "";
         Assert.Contains("taken", alert);
         Assert.Contains("has not changed", alert);
-        var stored = await new TestAppointments(Database.DataSource).ReadAsync(booking.Id);
+        var stored = await new TestAppointments(Data).ReadAsync(booking.Id);
         Assert.Equal(Instant(TuesdayNine).UtcDateTime, stored.StartsAt.ToUniversalTime());
         Assert.Equal("Scheduled", stored.Status);
     }
@@ -190,7 +190,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.NotNull((await posted.ParseAsync()).QuerySelector("[role='alert']"));
         Assert.Null((await picker.ParseAsync()).QuerySelector("form.slot-picker"));
-        Assert.Equal("Scheduled", (await new TestAppointments(Database.DataSource).ReadAsync(booking.Id)).Status);
+        Assert.Equal("Scheduled", (await new TestAppointments(Data).ReadAsync(booking.Id)).Status);
     }
 
     private async Task<HtmlForm> OpenPickerAsync(string token, string week)

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AppointmentSlices.Tests.Booking;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Data;
 using AppointmentSlices.Tests.Infrastructure;
 using AppointmentSlices.Web.Observability;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -21,7 +22,7 @@ public sealed partial class ObservabilityTests(PostgresFixture database, Everyth
         IAsyncLifetime
 {
     private readonly WebApplicationFactory<Program> _app = host.For(database);
-    private readonly TestClinic _clinic = new(database.DataSource);
+    private readonly TestClinic _clinic = new(new PostgresClinicData(database.DataSource, database.ResetAsync));
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()

@@ -64,7 +64,7 @@ public sealed class ApiAccessTests(PostgresFixture database, ClinicHost host)
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
         using var doctor = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await doctor.SignInAsStaffAsync(Database.DataSource, StaffRoles.Doctor, doctorId);
+        await doctor.SignInAsStaffAsync(Data, StaffRoles.Doctor, doctorId);
         var staffRoutes = StaffRoutes();
         Assert.All(DoctorRoutes, route => Assert.Contains(route, staffRoutes.Select(r => r.ToString())));
 

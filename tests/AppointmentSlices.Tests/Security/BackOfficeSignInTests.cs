@@ -51,7 +51,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
     [Fact]
     public async Task Signing_in_opens_the_back_office_and_signing_out_closes_it()
     {
-        var email = await Database.DataSource.AddStaffAsync(StaffRoles.Receptionist);
+        var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
 
         var signIn = await Browser.SignInAsync(email.ToUpperInvariant(), StaffSessions.Password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
@@ -68,7 +68,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        var email = await Database.DataSource.AddStaffAsync(StaffRoles.Receptionist);
+        var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
         for (var i = 0; i < 5; i++)
         {
             var wrong = await Browser.SignInAsync(email, "not-the-password");
@@ -84,7 +84,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
     [Fact]
     public async Task A_receptionist_may_not_manage_staff_or_api_keys()
     {
-        await Browser.SignInAsStaffAsync(Database.DataSource, StaffRoles.Receptionist);
+        await Browser.SignInAsStaffAsync(Data, StaffRoles.Receptionist);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await Browser.GetAsync("/admin/staff")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Browser.GetAsync("/admin/api-keys")).StatusCode);
@@ -93,7 +93,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
     [Fact]
     public async Task An_admin_creates_a_receptionist_who_can_then_sign_in()
     {
-        await Browser.SignInAsStaffAsync(Database.DataSource);
+        await Browser.SignInAsStaffAsync(Data);
         var page = await (await Browser.GetAsync("/admin/staff")).ParseAsync();
 
         var created = await Browser.SubmitAsync(
@@ -113,7 +113,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
     [Fact]
     public async Task An_admin_issues_a_key_shown_once_and_revokes_it()
     {
-        await Browser.SignInAsStaffAsync(Database.DataSource);
+        await Browser.SignInAsStaffAsync(Data);
         var page = await (await Browser.GetAsync("/admin/api-keys")).ParseAsync();
 
         var issued = await Browser.SubmitAsync(

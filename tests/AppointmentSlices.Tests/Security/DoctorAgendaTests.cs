@@ -33,13 +33,13 @@ public sealed class DoctorAgendaTests(PostgresFixture database, ClinicHost host)
         await base.InitializeAsync();
         OwnDoctor = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
         OtherDoctor = await Clinic.AddMadridDoctorAsync("Elena Ortega Vidal");
-        var appointments = new TestAppointments(Database.DataSource);
+        var appointments = new TestAppointments(Data);
         OwnAppointment = await appointments.InsertAsync(OwnDoctor, await Clinic.AddPatientAsync(), TuesdayNine);
         OtherAppointment = await appointments.InsertAsync(OtherDoctor, await Clinic.AddPatientAsync(), TuesdayNine);
         Doctor = App.CreateClient(
             new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
         );
-        await Doctor.SignInAsStaffAsync(Database.DataSource, StaffRoles.Doctor, OwnDoctor);
+        await Doctor.SignInAsStaffAsync(Data, StaffRoles.Doctor, OwnDoctor);
     }
 
     public override async Task DisposeAsync()

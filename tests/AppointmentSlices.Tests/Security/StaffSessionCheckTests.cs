@@ -20,7 +20,7 @@ public sealed class StaffSessionCheckTests(PostgresFixture database, ClinicHost 
         // The clock moves, so this test has a host of its own.
         await using var app = new ClinicApp(Database.ConnectionString);
         using var browser = Browser(app);
-        var email = await Database.DataSource.AddStaffAsync(StaffRoles.Receptionist);
+        var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(email, StaffSessions.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
 
@@ -44,7 +44,7 @@ public sealed class StaffSessionCheckTests(PostgresFixture database, ClinicHost 
     {
         await using var app = new ClinicApp(Database.ConnectionString);
         using var browser = Browser(app);
-        var email = await Database.DataSource.AddStaffAsync(StaffRoles.Receptionist);
+        var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
         await browser.SignInAsync(email, StaffSessions.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/admin/staff")).StatusCode);
 
@@ -63,7 +63,7 @@ public sealed class StaffSessionCheckTests(PostgresFixture database, ClinicHost 
     {
         await using var app = new ClinicApp(Database.ConnectionString);
         using var browser = Browser(app);
-        var email = await Database.DataSource.AddStaffAsync(StaffRoles.Receptionist);
+        var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
         await browser.SignInAsync(email, StaffSessions.Password);
 
         await ExecuteAsync("DELETE FROM staff_users WHERE email = @email", new { email });

@@ -1,0 +1,130 @@
+using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Scheduling;
+using AppointmentSlices.Infrastructure.Mongo;
+using AppointmentSlices.Infrastructure.Mongo.Documents;
+using MongoDB.Driver;
+
+namespace AppointmentSlices.Features.BookAppointment;
+
+internal sealed class MongoBookAppointmentStore(MongoClinic clinic) : IBookAppointmentStore, IMongoStore
+{
+    public Task<bool> PatientExistsAsync(Guid patientId, CancellationToken ct) =>
+        clinic.Patients.Find(p => p.Id == patientId && p.ErasedAt == null).AnyAsync(ct);
+
+    public async Task<Guid> InsertAsync(NewAppointment appointment, CancellationToken ct)
+    {
+        try
+        {
+            return await clinic.InTransactionAsync((session, token) => InsertAsync(session, appointment, token), ct);
+        }
+        catch (EmailRegisteredMeanwhileException)
+        {
+            // Another booking registered this email after this one looked; this time the lookup finds them.
+            return await clinic.InTransactionAsync((session, token) => InsertAsync(session, appointment, token), ct);
+        }
+    }
+
+    private async Task<Guid> InsertAsync(IClientSessionHandle session, NewAppointment appointment, CancellationToken ct)
+    {
+        await BookableStart.CheckStillBookableAsync(clinic, session, appointment.DoctorId, appointment.StartsAt, ct);
+        var patientId = appointment.PatientId ?? await FindOrRegisterPatientAsync(session, appointment, ct);
+        if (
+            appointment.PatientId is { } given
+            && !await clinic.Patients.Find(session, p => p.Id == given && p.ErasedAt == null).AnyAsync(ct)
+        )
+        {
+            throw Rule.Broken("patientId", "There is no patient with this id.");
+        }
+
+        await SlotClaims.ClaimAsync(
+            clinic,
+            session,
+            appointment.Id,
+            appointment.DoctorId,
+            patientId,
+            appointment.StartsAt,
+            appointment.EndsAt,
+            ct
+        );
+        var document = new AppointmentDocument
+        {
+            Id = appointment.Id,
+            DoctorId = appointment.DoctorId,
+            PatientId = patientId,
+            StartsAt = appointment.StartsAt.UtcDateTime,
+            EndsAt = appointment.EndsAt.UtcDateTime,
+            Status = AppointmentStatus.Scheduled,
+            Reason = appointment.Reason,
+            ManageTokenHash = appointment.ManageTokenHash,
+            CreatedAt = appointment.BookedAt.UtcDateTime,
+            UpdatedAt = appointment.BookedAt.UtcDateTime,
+        };
+        await clinic.Appointments.InsertOneAsync(session, document, cancellationToken: ct);
+        var booked = new AppointmentChange(
+            appointment.Id,
+            AppointmentHistory.Booked,
+            AppointmentStatus.Scheduled,
+            appointment.BookedBy,
+            appointment.StartsAt,
+            appointment.EndsAt,
+            null,
+            appointment.BookedAt
+        );
+        await MongoAppointmentHistory.RecordAsync(clinic, session, booked, ct);
+        return patientId;
+    }
+
+    /// <summary>
+    /// The patient registered under the email, or a new one. Of two bookings that register one email at once, the
+    /// unique index lets one insert; the other runs again and finds that patient.
+    /// </summary>
+    private async Task<Guid> FindOrRegisterPatientAsync(
+        IClientSessionHandle session,
+        NewAppointment appointment,
+        CancellationToken ct
+    )
+    {
+        var details = appointment.NewPatient!;
+        var emailKey = details.Email.Trim().ToLowerInvariant();
+        var existing = await clinic.Patients.Find(session, p => p.EmailKey == emailKey).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return existing.Id;
+        }
+
+        var now = appointment.BookedAt.UtcDateTime;
+        var patient = new PatientDocument
+        {
+            Id = Guid.CreateVersion7(),
+            FullName = details.FullName.Trim(),
+            Email = details.Email.Trim(),
+            EmailKey = emailKey,
+            Phone = details.Phone.Trim(),
+            PhoneDigits = SearchText.Digits(details.Phone),
+            SearchName = SearchText.Key(details.FullName.Trim()),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        try
+        {
+            await clinic.Patients.InsertOneAsync(session, patient, cancellationToken: ct);
+        }
+        catch (MongoException e) when (e.IsDuplicateKey())
+        {
+            throw new EmailRegisteredMeanwhileException();
+        }
+
+        var audit = new AuditEntry(
+            AuditLog.Patient,
+            patient.Id,
+            "Registered",
+            appointment.BookedBy,
+            AuditLog.PatientFields,
+            appointment.BookedAt
+        );
+        await MongoAuditLog.RecordAsync(clinic, session, audit, ct);
+        return patient.Id;
+    }
+
+    private sealed class EmailRegisteredMeanwhileException : Exception;
+}
