@@ -20,40 +20,6 @@ public static class MongoRegistration
         var url = MongoUrl.Create(connectionString);
         var settings = MongoClientSettings.FromUrl(url);
         settings.ApplicationName ??= "AppointmentSlices";
-        settings.ClusterConfigurator = cb =>
-            cb.Subscribe<MongoDB.Driver.Core.Events.CommandStartedEvent>(e =>
-                {
-                    if (e.CommandName == "insert")
-                        Console.Error.WriteLine(
-                            "DEBUGMONGO start "
-                                + e.RequestId
-                                + " "
-                                + e.Command.ToString()[..Math.Min(400, e.Command.ToString().Length)]
-                        );
-                })
-                .Subscribe<MongoDB.Driver.Core.Events.CommandFailedEvent>(e =>
-                    Console.Error.WriteLine(
-                        "DEBUGMONGO failed "
-                            + e.RequestId
-                            + " "
-                            + e.CommandName
-                            + " "
-                            + e.Failure.Message
-                            + " / "
-                            + e.Failure.InnerException?.Message
-                    )
-                )
-                .Subscribe<MongoDB.Driver.Core.Events.ServerDescriptionChangedEvent>(e =>
-                    Console.Error.WriteLine(
-                        "DEBUGMONGO server "
-                            + e.NewDescription.State
-                            + " "
-                            + e.NewDescription.HeartbeatException?.Message
-                    )
-                )
-                .Subscribe<MongoDB.Driver.Core.Events.ConnectionPoolClearedEvent>(e =>
-                    Console.Error.WriteLine("DEBUGMONGO cleared")
-                );
         return new MongoClinic(new MongoClient(settings), url.DatabaseName ?? DefaultDatabase);
     }
 }
