@@ -13,6 +13,11 @@ using Carter;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
+if (args is [MoveToMongoCommand.Name, .. var moveArguments])
+{
+    return await MoveToMongoCommand.RunAsync(moveArguments);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 ClinicDatabase database;
