@@ -10,7 +10,8 @@ namespace AppointmentSlices.Tests.Harness;
 
 /// <summary>
 /// The real host on the test database: no demo data, and a clock stopped at <see cref="Now"/>,
-/// a Monday morning before the doctors start work.
+/// a Monday morning before the doctors start work. Its clients read the pages in English, as an English
+/// browser asks for them; the Spanish pages (the default) have tests of their own.
 /// </summary>
 public sealed class ClinicApp(string connectionString) : WebApplicationFactory<Program>
 {
@@ -18,6 +19,12 @@ public sealed class ClinicApp(string connectionString) : WebApplicationFactory<P
     public static readonly DateTimeOffset Now = new(2026, 3, 16, 7, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; } = new(Now);
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
