@@ -7,13 +7,23 @@ namespace AppointmentSlices.Tests.Harness;
 /// A test on the shared PostgreSQL cluster and its class's host: each test starts from empty tables,
 /// with the clock at <see cref="ClinicApp.Now"/>.
 /// </summary>
-public abstract class DatabaseTest(PostgresFixture database, ClinicHost host) : IAsyncLifetime
+public abstract class DatabaseTest : IAsyncLifetime
 {
-    protected PostgresFixture Database { get; } = database;
+    protected DatabaseTest(PostgresFixture database, ClinicHost host)
+        : this(database, host.For(database)) { }
 
-    protected ClinicApp App { get; } = host.For(database);
+    protected DatabaseTest(PostgresFixture database, ClinicApp app)
+    {
+        Database = database;
+        App = app;
+        Clinic = new TestClinic(database.DataSource);
+    }
 
-    protected TestClinic Clinic { get; } = new(database.DataSource);
+    protected PostgresFixture Database { get; }
+
+    protected ClinicApp App { get; }
+
+    protected TestClinic Clinic { get; }
 
     protected HttpClient Client { get; private set; } = null!;
 
