@@ -45,5 +45,6 @@ public sealed class AgendaInChromiumTests(PostgresFixture database, ChromiumHost
         await Expect(row).ToContainTextAsync("10:00–10:30");
         await Expect(row).ToContainTextAsync("Control de tensión");
         await ScreenshotAsync(page, "staff-agenda-laptop");
+        await AssertAccessibleAsync(page);
     }
 }

@@ -27,11 +27,13 @@ public sealed class BookingInChromiumTests(PostgresFixture database, ChromiumHos
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Saltar al contenido" })).ToBeFocusedAsync();
         await ScreenshotAsync(page, "find-a-doctor-es-laptop");
+        await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ver horas libres con Andrés Molina Ruiz" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Andrés Molina Ruiz");
         await Expect(page.Locator(".zone-name").First).ToHaveTextAsync("Europe/Madrid");
         await ScreenshotAsync(page, "week-of-free-slots-es-laptop");
+        await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Martes, 17 de marzo de 2026 a las 09:00" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pedir cita" })).ToBeVisibleAsync();
@@ -41,6 +43,7 @@ public sealed class BookingInChromiumTests(PostgresFixture database, ChromiumHos
         await page.GetByLabel("Motivo de la consulta").FillAsync("Revisión de la tensión");
         await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await ScreenshotAsync(page, "booking-form-es-phone");
+        await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Reservar esta cita" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Su cita está reservada" })).ToBeVisibleAsync();
@@ -54,6 +57,7 @@ public sealed class BookingInChromiumTests(PostgresFixture database, ChromiumHos
         await Expect(manageLink)
             .ToHaveAttributeAsync("href", new Regex("^http://127\\.0\\.0\\.1:\\d+/manage/[A-Za-z0-9_-]{43}$"));
         await ScreenshotAsync(page, "confirmation-es-phone");
+        await AssertAccessibleAsync(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "Añadir al calendario" }).ClickAsync()
@@ -87,6 +91,7 @@ public sealed class BookingInChromiumTests(PostgresFixture database, ChromiumHos
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Corrija los datos señalados abajo.");
         await Expect(page.Locator("#form-errors")).ToBeFocusedAsync();
         await ScreenshotAsync(page, "field-error-es-phone");
+        await AssertAccessibleAsync(page);
         Assert.Equal(0, await Clinic.CountAppointmentsAsync());
     }
 }

@@ -40,6 +40,7 @@ public sealed class LanguagesInChromiumTests(PostgresFixture database, ChromiumH
             .ToHaveTextAsync("16 March – 22 March 2026");
         await Expect(english.GetByRole(AriaRole.Heading, new() { Name = "Tuesday 17 March 2026" })).ToBeVisibleAsync();
         await ScreenshotAsync(english, "languages-en-phone");
+        await AssertAccessibleAsync(english);
 
         await english.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
         await Expect(english.GetByRole(AriaRole.Heading, new() { Name = "Martes, 17 de marzo de 2026" }))

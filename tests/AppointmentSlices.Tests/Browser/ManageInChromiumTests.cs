@@ -26,6 +26,14 @@ public sealed class ManageInChromiumTests(PostgresFixture database, ChromiumHost
         await Expect(page.Locator("dl.details")).ToContainTextAsync("Tuesday 17 March 2026");
         await Expect(page.Locator(".appointment-status")).ToHaveTextAsync("Scheduled");
         await ScreenshotAsync(page, "manage-en-phone");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Choose another time" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Days of the week" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move to Tuesday 17 March 2026 at 09:30" }))
+            .ToBeVisibleAsync();
+        await ScreenshotAsync(page, "reschedule-en-phone");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to your appointment" }).ClickAsync();
 
         await page.GetByLabel("Reason for cancelling (optional)").FillAsync("I feel better");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this appointment" }).ClickAsync();

@@ -1,5 +1,7 @@
 using AppointmentSlices.Tests.Infrastructure;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Xunit;
 
 namespace AppointmentSlices.Tests.Harness;
 
@@ -43,6 +45,20 @@ public abstract class ChromiumTest(PostgresFixture database, ChromiumHost host)
         var file = Path.Combine(Screenshots.Folder, $"{name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         return file;
+    }
+
+    /// <summary>
+    /// The page as it stands passes axe-core's WCAG 2.x A and AA rules (labels, names, contrast, landmarks, ARIA).
+    /// </summary>
+    protected static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes); // it ran: the policy did not keep axe out of the page
+        var failures = result
+            .Violations.Where(v => v.Tags.Any(tag => tag.StartsWith("wcag", StringComparison.Ordinal)))
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
+        Assert.True(failures.Count == 0, $"{page.Url}:\n{string.Join("\n", failures)}");
     }
 
     public override async Task DisposeAsync()
