@@ -67,6 +67,31 @@ public sealed class BookingInChromiumTests(PostgresFixture database, ChromiumHos
     }
 
     [Fact]
+    public async Task Booking_works_with_JavaScript_turned_off()
+    {
+        await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
+        var page = await OpenAsync("/", locale: "en-GB", screen: Phone, javaScript: false);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "See free slots with Andrés Molina Ruiz" }).ClickAsync();
+        var days = page.GetByRole(AriaRole.Navigation, new() { Name = "Days of the week" });
+        await days.GetByRole(AriaRole.Link, new() { Name = "Tue 17" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("#day-2026-03-17$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tuesday 17 March 2026 at 10:30" }).ClickAsync();
+        await page.GetByLabel("Full name").FillAsync("Carmen Ortega Díaz");
+        await page.GetByLabel("Email").FillAsync("carmen.ortega@example.org");
+        await page.GetByLabel("Phone").FillAsync("+34 612 345 678");
+        await page.GetByLabel("Reason for the visit").FillAsync("Check-up");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book this appointment" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your appointment is booked" }))
+            .ToBeVisibleAsync();
+        await Expect(page.Locator("dl.details")).ToContainTextAsync("10:30–11:00");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Copy the link" })).ToBeHiddenAsync();
+        await ScreenshotAsync(page, "confirmation-without-javascript-en-phone");
+        Assert.Equal(1, await Clinic.CountAppointmentsAsync());
+    }
+
+    [Fact]
     public async Task A_field_error_appears_beside_its_field_and_the_form_keeps_what_was_typed()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

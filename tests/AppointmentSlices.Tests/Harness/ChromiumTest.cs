@@ -16,11 +16,17 @@ public abstract class ChromiumTest(PostgresFixture database, ChromiumHost host)
     public static readonly ViewportSize Laptop = new() { Width = 1280, Height = 860 };
 
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<string> _consoleErrors = [];
 
     protected ChromiumHost Host { get; } = host;
 
     /// <summary>A new tab in a browser of its own, as a reader with this language and screen would have.</summary>
-    protected async Task<IPage> OpenAsync(string path, string locale = "es-ES", ViewportSize? screen = null)
+    protected async Task<IPage> OpenAsync(
+        string path,
+        string locale = "es-ES",
+        ViewportSize? screen = null,
+        bool javaScript = true
+    )
     {
         var context = await Host.Browser.NewContextAsync(
             new BrowserNewContextOptions
@@ -30,18 +36,31 @@ public abstract class ChromiumTest(PostgresFixture database, ChromiumHost host)
                 ViewportSize = screen ?? Laptop,
                 DeviceScaleFactor = 1,
                 TimezoneId = "Europe/Madrid",
+                JavaScriptEnabled = javaScript,
             }
         );
         _contexts.Add(context);
         var page = await context.NewPageAsync();
+        // A blocked script or style (the content security policy) or a failed asset shows up here.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add($"{page.Url}: {message.Text}");
+            }
+        };
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync(path);
         return page;
     }
 
-    /// <summary>The whole page as a PNG under artifacts/screenshots (or SCREENSHOTS_DIR); returns its path.</summary>
-    protected static async Task<string> ScreenshotAsync(IPage page, string name)
+    /// <summary>
+    /// The whole page as a PNG under artifacts/screenshots (or SCREENSHOTS_DIR); returns its path. The browser must
+    /// have reported no error so far.
+    /// </summary>
+    protected async Task<string> ScreenshotAsync(IPage page, string name)
     {
+        Assert.True(_consoleErrors.Count == 0, string.Join("\n", _consoleErrors));
         var file = Path.Combine(Screenshots.Folder, $"{name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         return file;

@@ -120,6 +120,22 @@ public sealed class LanguageTests(PostgresFixture database, ClinicHost host)
         Assert.Contains("must not be empty", await problem.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task On_a_missing_page_the_switcher_goes_back_to_the_address_asked_for()
+    {
+        using var browser = NewBrowser("en-GB");
+
+        var missing = await browser.GetAsync("/doctors/not-a-doctor?x=1");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var page = await missing.ParseAsync();
+        Assert.Equal("We couldn't find that page", page.QuerySelector("h1")?.TextContent.Trim());
+        var returnUrl = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>(
+            "form.language-switch [name=returnUrl]"
+        );
+        Assert.Equal("/doctors/not-a-doctor?x=1", returnUrl?.Value);
+    }
+
     private HttpClient NewBrowser(string? acceptLanguage)
     {
         var browser = App.CreateClient(
