@@ -27,8 +27,4 @@ COPY --from=build /app .
 USER $APP_UID
 EXPOSE 8080
 
-# The runtime image has no curl; bash speaks just enough HTTP to ask for readiness (200 once the database answers).
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /api/health/ready HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
-
 ENTRYPOINT ["dotnet", "AppointmentSlices.Web.dll"]

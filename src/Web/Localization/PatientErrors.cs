@@ -47,7 +47,7 @@ public static class PatientErrors
             : text["Please check this value."];
     }
 
-    /// <summary>A whole message from the clinic's rules (a conflict's detail), translated when PatientText knows it.</summary>
+    /// <summary>A whole message from the clinic's rules (a conflict's detail), translated when known.</summary>
     public static string Describe(string message, IStringLocalizer<PatientText> text) => text[message];
 
     private static bool InEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

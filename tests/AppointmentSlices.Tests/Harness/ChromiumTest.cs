@@ -91,7 +91,7 @@ public abstract class ChromiumTest(PostgresFixture database, ChromiumHost host)
     }
 }
 
-/// <summary>Where the browser tests leave their screenshots: SCREENSHOTS_DIR, else artifacts/screenshots at the repo root.</summary>
+/// <summary>Where the browser tests leave screenshots: SCREENSHOTS_DIR, else artifacts/screenshots in the repo.</summary>
 public static class Screenshots
 {
     public static string Folder { get; } = Create();

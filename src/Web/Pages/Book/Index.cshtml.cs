@@ -58,7 +58,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<PatientText>
     /// <summary>The doctor or the time was refused, which the patient can only change by picking again.</summary>
     public bool SlotWasRefused => ModelState.TryGetValue("", out var entry) && entry.Errors.Count > 0;
 
-    /// <summary>"true" for a field with an error, so screen readers announce it as invalid; else no attribute.</summary>
+    /// <summary>"true" for a field with an error, so screen readers announce it as invalid; else none.</summary>
     public string? Invalid(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
 
