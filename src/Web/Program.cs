@@ -6,6 +6,7 @@ using AppointmentSlices.Features.Common;
 using AppointmentSlices.Infrastructure.LocalPostgres;
 using AppointmentSlices.Web.ErrorHandling;
 using AppointmentSlices.Web.Hardening;
+using AppointmentSlices.Web.Localization;
 using AppointmentSlices.Web.Observability;
 using AppointmentSlices.Web.Security;
 using AppointmentSlices.Web.Startup;
@@ -58,10 +59,17 @@ builder.Services.AddHardening(builder.Configuration);
 // [services: security]
 builder.Services.AddClinicSecurity();
 
+// [services: languages and replicas]
+builder.Services.AddClinicLocalization();
+builder.Services.AddReplicaSupport(builder.Configuration);
+
 var app = builder.Build();
 
 await database.SeedIfWantedAsync(app.Services);
 await app.EnsureFirstAdminAsync(onLocalCluster: database.LocalCluster is not null);
+
+// Behind a proxy, the caller's own address and scheme, before anything logs or limits by them.
+app.UseForwardedHeaders();
 
 // [pipeline: observability] (outermost, so it measures everything below)
 app.UseObservability();
@@ -76,6 +84,7 @@ app.UseWhen(
 
 // [pipeline: hardening] (headers, HTTPS, before anything writes a response)
 app.UseHardening();
+app.UseRequestLocalization(); // Spanish or English on the patient pages; English for staff and the API
 app.UseStaticFiles();
 app.UseRouting();
 

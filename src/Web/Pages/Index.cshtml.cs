@@ -1,14 +1,16 @@
 using AppointmentSlices.Features.ListDoctors;
 using AppointmentSlices.Features.ListSpecialties;
+using AppointmentSlices.Web.Localization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace AppointmentSlices.Web.Pages;
 
 /// <summary>Find a doctor by specialty and name, twenty at a time.</summary>
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator, IStringLocalizer<PatientText> text) : PageModel
 {
     private const int PageSize = 20;
 
@@ -39,7 +41,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
         catch (ValidationException e)
         {
-            Problems = e.Errors.Select(error => error.ErrorMessage).Distinct().ToList();
+            Problems = e.Errors.Select(error => PatientErrors.Describe(error, text)).Distinct().ToList();
         }
     }
 }

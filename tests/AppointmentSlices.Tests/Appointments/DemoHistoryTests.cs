@@ -33,6 +33,8 @@ public sealed class DemoHistoryTests(PostgresFixture database, ClinicHost host)
         await DemoSeeder.SeedAsync(Database.DataSource, App.Clock, NullLogger.Instance);
 
         await using var connection = await Database.DataSource.OpenConnectionAsync();
+        // Fresh statistics: planned before autovacuum has looked at the new rows, this join can take many minutes.
+        await connection.ExecuteAsync("ANALYZE appointments, appointment_events");
         var histories = (
             await connection.QueryAsync<History>(HistoriesSql, new { now = ClinicApp.Now.UtcDateTime })
         ).ToList();

@@ -15,9 +15,12 @@ namespace AppointmentSlices.Tests.Harness;
 public abstract class DatabaseTest : IAsyncLifetime
 {
     protected DatabaseTest(PostgresFixture database, ClinicHost host)
+        : this(database, host.For(database)) { }
+
+    protected DatabaseTest(PostgresFixture database, ClinicApp app)
     {
         Database = database;
-        App = host.For(database);
+        App = app;
         Data =
             Provider == StorageProvider.Mongo
                 ? new MongoClinicData(App.Services.GetRequiredService<MongoClinic>())

@@ -2,15 +2,17 @@ using AppointmentSlices.Features.AvailableSlots;
 using AppointmentSlices.Features.BookAppointment;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.GetDoctor;
+using AppointmentSlices.Web.Localization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AppointmentSlices.Web.Pages.Book;
 
 /// <summary>Books the slot a patient picked: shows it, asks who they are and why they come, then books it.</summary>
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator, IStringLocalizer<PatientText> text) : PageModel
 {
     // The command's field paths that the patient can correct on this form; any other error goes to the summary.
     private static readonly Dictionary<string, string> FormFields = new(StringComparer.OrdinalIgnoreCase)
@@ -56,6 +58,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>The doctor or the time was refused, which the patient can only change by picking again.</summary>
     public bool SlotWasRefused => ModelState.TryGetValue("", out var entry) && entry.Errors.Count > 0;
 
+    /// <summary>"true" for a field with an error, so screen readers announce it as invalid; else none.</summary>
+    public string? Invalid(string field) =>
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
+
     public bool HasFieldErrors => ModelState.Any(entry => entry.Key != "" && entry.Value?.Errors.Count > 0);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -94,12 +100,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         {
             foreach (var error in e.Errors)
             {
-                ModelState.AddModelError(FormFields.GetValueOrDefault(error.PropertyName, ""), error.ErrorMessage);
+                var field = FormFields.GetValueOrDefault(error.PropertyName, "");
+                ModelState.AddModelError(field, PatientErrors.Describe(error, text));
             }
         }
         catch (ConflictException e)
         {
-            Conflict = e.Message;
+            Conflict = PatientErrors.Describe(e.Message, text);
         }
 
         return await TryLoadAsync(doctorId, startsAt, ct) ? Page() : NotFound();

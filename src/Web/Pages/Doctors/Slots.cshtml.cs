@@ -3,15 +3,17 @@ using AppointmentSlices.Features.AvailableSlots;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.GetDoctor;
 using AppointmentSlices.Features.Scheduling;
+using AppointmentSlices.Web.Localization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AppointmentSlices.Web.Pages.Doctors;
 
 /// <summary>One doctor's free slots for a week, Monday to Sunday on the doctor's wall clock.</summary>
-public sealed class SlotsModel(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class SlotsModel(IMediator mediator, TimeProvider clock, IStringLocalizer<PatientText> text) : PageModel
 {
     // Weeks further away than this are refused as unreadable: nobody books years ahead, and it keeps dates in range.
     private const int FarthestWeekInDays = 5 * 366;
@@ -62,7 +64,7 @@ public sealed class SlotsModel(IMediator mediator, TimeProvider clock) : PageMod
         }
         catch (ValidationException e)
         {
-            Problems = e.Errors.Select(error => error.ErrorMessage).Distinct().ToList();
+            Problems = e.Errors.Select(error => PatientErrors.Describe(error, text)).Distinct().ToList();
         }
 
         return Page();

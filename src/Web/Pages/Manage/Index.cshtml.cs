@@ -1,13 +1,16 @@
 using AppointmentSlices.Features.CancelAppointment;
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Web.Localization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace AppointmentSlices.Web.Pages.Manage;
 
 /// <summary>The patient's own booking, through the private link given at booking: see it, cancel it, move it.</summary>
-public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PrivateLinkPageModel(mediator, clock)
+public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLocalizer<PatientText> text)
+    : PrivateLinkPageModel(mediator, clock)
 {
     [BindProperty]
     public string? CancellationReason { get; set; }
@@ -30,7 +33,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : Private
 
         if (!CanChange)
         {
-            Problem = "This appointment can no longer be cancelled here. Please contact the clinic.";
+            Problem = text["This appointment can no longer be cancelled here. Please contact the clinic."];
             return Page();
         }
 
@@ -38,7 +41,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : Private
         {
             var reason = TextRules.BlankToNull(CancellationReason);
             await Mediator.Send(new CancelAppointmentCommand(Appointment.Id, reason, Actor.Patient), ct);
-            Notice = "Your appointment is cancelled. Thank you for letting us know.";
+            Notice = text["Your appointment is cancelled. Thank you for letting us know."];
             return RedirectToPage(new { token });
         }
         catch (ValidationException e)
@@ -46,12 +49,12 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : Private
             foreach (var error in e.Errors)
             {
                 var field = error.PropertyName == "Reason" ? nameof(CancellationReason) : "";
-                ModelState.AddModelError(field, error.ErrorMessage);
+                ModelState.AddModelError(field, PatientErrors.Describe(error, text));
             }
         }
         catch (ConflictException e)
         {
-            Problem = e.Message;
+            Problem = PatientErrors.Describe(e.Message, text);
             await TryLoadAsync(token, ct);
         }
 

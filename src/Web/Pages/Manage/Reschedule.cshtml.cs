@@ -1,14 +1,17 @@
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.RescheduleAppointment;
+using AppointmentSlices.Web.Localization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AppointmentSlices.Web.Pages.Manage;
 
 /// <summary>The patient moves their appointment to another free slot of the same doctor, a week at a time.</summary>
-public sealed class RescheduleModel(IMediator mediator, TimeProvider clock) : PrivateLinkPageModel(mediator, clock)
+public sealed class RescheduleModel(IMediator mediator, TimeProvider clock, IStringLocalizer<PatientText> text)
+    : PrivateLinkPageModel(mediator, clock)
 {
     [BindProperty]
     public string? NewStartsAt { get; set; }
@@ -41,7 +44,7 @@ public sealed class RescheduleModel(IMediator mediator, TimeProvider clock) : Pr
 
         if (!Instants.TryParseWithOffset((NewStartsAt ?? "").Replace(' ', '+'), out var startsAt))
         {
-            Problems = ["Choose one of the free slots below."];
+            Problems = [text["Choose one of the free slots below."]];
             return await ShowAsync(week, ct);
         }
 
@@ -52,17 +55,25 @@ public sealed class RescheduleModel(IMediator mediator, TimeProvider clock) : Pr
                 ct
             );
             var local = LocalTimes.In(moved.StartsAt, moved.TimeZone);
-            TempData[nameof(IndexModel.Notice)] =
-                $"Your appointment has moved to {LocalTimes.Day(local)} at {LocalTimes.Time(local)}.";
+            TempData[nameof(IndexModel.Notice)] = text[
+                "Your appointment has moved to {0} at {1}.",
+                LocalTimes.Day(local),
+                LocalTimes.Time(local)
+            ].Value;
             return RedirectToPage("/Manage/Index", new { token });
         }
         catch (ValidationException e)
         {
-            Problems = e.Errors.Select(error => error.ErrorMessage).Distinct().ToList();
+            Problems = e.Errors.Select(error => PatientErrors.Describe(error, text)).Distinct().ToList();
         }
         catch (ConflictException e)
         {
-            Problems = [e.Type == ProblemTypes.SlotTaken ? "Someone has just taken that time." : e.Message];
+            Problems =
+            [
+                e.Type == ProblemTypes.SlotTaken
+                    ? text["Someone has just taken that time."]
+                    : PatientErrors.Describe(e.Message, text),
+            ];
             await TryLoadAsync(token, ct);
         }
 
