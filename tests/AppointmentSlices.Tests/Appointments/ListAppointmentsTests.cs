@@ -103,7 +103,7 @@ public sealed class ListAppointmentsTests(PostgresFixture database, ClinicHost h
         Assert.Equal([half], await IdsAsync("from=2026-03-17T08:30:00%2B00:00&to=2026-03-17T10:00:00%2B01:00"));
     }
 
-    [ProviderFact]
+    [ProviderFact(NotOnTestServer = "test server does not sort or compare binary UUIDs")]
     public async Task Appointments_starting_together_are_ordered_by_id_across_pages()
     {
         var ids = new List<Guid>();
@@ -119,7 +119,7 @@ public sealed class ListAppointmentsTests(PostgresFixture database, ClinicHost h
         Assert.Equal(ids.OrderBy(id => id.ToString()), seen);
     }
 
-    [ProviderFact]
+    [ProviderFact(NotOnTestServer = "test server does not sort or compare binary UUIDs")]
     public async Task Paging_while_others_book_sees_every_existing_appointment_exactly_once()
     {
         var doctors = new List<Guid>();
