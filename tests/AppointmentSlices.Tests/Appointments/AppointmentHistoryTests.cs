@@ -4,6 +4,7 @@ using AppointmentSlices.Features.CancelAppointment;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.GetAppointmentHistory;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 using static AppointmentSlices.Tests.Booking.Requests;
@@ -15,7 +16,7 @@ public sealed class AppointmentHistoryTests(PostgresFixture database, ClinicHost
     : AppointmentTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task Booking_through_the_api_records_a_booked_event_by_the_api()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -34,7 +35,7 @@ public sealed class AppointmentHistoryTests(PostgresFixture database, ClinicHost
         Assert.Equal(JsonValueKind.Null, booked.GetProperty("note").ValueKind);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_history_lists_every_change_oldest_first_with_who_made_it()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -56,7 +57,7 @@ public sealed class AppointmentHistoryTests(PostgresFixture database, ClinicHost
         Assert.True(history.Zip(history.Skip(1)).All(p => p.First.OccurredAt < p.Second.OccurredAt));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Event_times_follow_the_clock()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -67,7 +68,7 @@ public sealed class AppointmentHistoryTests(PostgresFixture database, ClinicHost
         Assert.Equal(ClinicApp.Now, Assert.Single(history).OccurredAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_appointment_without_recorded_changes_has_an_empty_history()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -80,7 +81,7 @@ public sealed class AppointmentHistoryTests(PostgresFixture database, ClinicHost
         Assert.Equal(0, (await response.ReadJsonAsync()).GetArrayLength());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_history_of_an_unknown_appointment_returns_404()
     {
         var response = await Client.GetAsync($"/api/appointments/{Guid.CreateVersion7()}/history");

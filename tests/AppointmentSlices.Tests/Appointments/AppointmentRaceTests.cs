@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 using static AppointmentSlices.Tests.Booking.Requests;
@@ -14,7 +15,7 @@ public sealed class AppointmentRaceTests(PostgresFixture database, ClinicHost ho
 {
     private const int Rounds = 5;
 
-    [Fact]
+    [ProviderFact]
     public async Task Two_concurrent_reschedules_into_one_free_slot_give_exactly_one_success()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -37,7 +38,7 @@ public sealed class AppointmentRaceTests(PostgresFixture database, ClinicHost ho
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_reschedule_racing_a_booking_for_the_same_slot_has_exactly_one_winner()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -67,7 +68,7 @@ public sealed class AppointmentRaceTests(PostgresFixture database, ClinicHost ho
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_cancel_racing_a_reschedule_of_the_same_appointment_ends_in_one_consistent_state()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

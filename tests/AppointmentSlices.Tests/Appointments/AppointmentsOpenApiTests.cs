@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -10,7 +11,7 @@ public sealed class AppointmentsOpenApiTests(PostgresFixture database, ClinicHos
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Theory]
+    [ProviderTheory]
     [InlineData("/api/appointments", "get", "ListAppointments", "200 400")]
     [InlineData("/api/appointments/{id}/cancel", "post", "CancelAppointment", "200 400 404 409")]
     [InlineData("/api/appointments/{id}/reschedule", "post", "RescheduleAppointment", "200 400 404 409")]
@@ -32,7 +33,7 @@ public sealed class AppointmentsOpenApiTests(PostgresFixture database, ClinicHos
         Assert.Equal(statuses.Split(' '), responses);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_booking_body_in_the_openapi_document_has_no_actor()
     {
         var document = await (await Client.GetAsync("/openapi/v1.json")).ReadJsonAsync();

@@ -4,6 +4,7 @@ using AppointmentSlices.Features.CancelAppointment;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Harness.Data;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using FluentValidation;
 using Xunit;
@@ -15,7 +16,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
     : AppointmentTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task Cancelling_returns_the_cancelled_appointment_and_frees_its_slot_at_once()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -35,7 +36,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         Assert.Equal("Ya me encuentro mejor", stored.CancellationReason);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_cancelled_slot_can_be_booked_again()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -48,7 +49,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         Assert.Equal("Scheduled", (await Appointments.ReadAsync(second.Id)).Status);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Cancelling_records_a_cancelled_event_with_the_reason_and_who_cancelled()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -71,7 +72,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         );
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Cancelling_without_a_body_or_reason_is_allowed()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -85,7 +86,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         Assert.Null(stored.CancellationReason);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Cancelling_twice_returns_409_status_conflict_and_records_one_cancellation()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -100,7 +101,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         Assert.Equal("Primera", (await Appointments.ReadAsync(booked.Id)).CancellationReason);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Cancelling_an_appointment_that_has_started_returns_409_status_conflict()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -121,7 +122,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         Assert.Empty(await Appointments.EventsAsync(friday));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("Completed")]
     [InlineData("NoShow")]
     public async Task Cancelling_an_appointment_with_an_outcome_returns_409_status_conflict(string status)
@@ -136,7 +137,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         Assert.Equal(status, problem.GetProperty("appointmentStatus").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Cancelling_an_unknown_appointment_returns_404()
     {
         var response = await CancelAsync(Guid.CreateVersion7());
@@ -144,7 +145,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_cancellation_reason_over_500_characters_returns_400_naming_the_reason()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -156,7 +157,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         Assert.Equal("Scheduled", (await Appointments.ReadAsync(booked.Id)).Status);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_cancellation_reason_may_span_lines_but_not_hold_other_control_characters()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -170,7 +171,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         Assert.Equal("Gripe\ncon fiebre", (await Appointments.ReadAsync(booked.Id)).CancellationReason);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_cancellation_body_that_is_not_json_returns_400_malformed_request()
     {
         var response = await Client.PostJsonTextAsync(
@@ -181,7 +182,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "/problems/malformed-request");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_back_office_cancels_through_the_mediator_as_staff()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -196,7 +197,7 @@ public sealed class CancelAppointmentTests(PostgresFixture database, ClinicHost 
         Assert.Equal("staff", (await Appointments.EventsAsync(booked.Id))[1].Actor);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_command_without_an_actor_is_refused_before_anything_changes()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

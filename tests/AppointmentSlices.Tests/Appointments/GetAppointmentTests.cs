@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -10,7 +11,7 @@ public sealed class GetAppointmentTests(PostgresFixture database, ClinicHost hos
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task Reading_an_unknown_appointment_returns_404_problem_details_with_a_trace_id()
     {
         var response = await Client.GetAsync($"/api/appointments/{Guid.CreateVersion7()}");

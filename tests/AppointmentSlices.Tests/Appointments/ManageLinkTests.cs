@@ -6,6 +6,7 @@ using AppointmentSlices.Features.CancelAppointment;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.FindAppointmentByToken;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using FluentValidation;
 using Xunit;
@@ -18,7 +19,7 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
     : AppointmentTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task Booking_returns_a_url_safe_manage_token_and_stores_only_its_sha256()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -31,7 +32,7 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(booked.ManageToken)), stored.ManageTokenHash);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Every_booking_gets_its_own_token()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -42,7 +43,7 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
         Assert.NotEqual(first.ManageToken, second.ManageToken);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_token_finds_its_appointment()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
@@ -55,7 +56,7 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(TuesdayNine, found.StartsAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_token_still_finds_a_cancelled_appointment_with_its_reason()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -68,7 +69,7 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("Me viene mal", found.CancellationReason);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_well_formed_token_that_names_no_appointment_is_not_found()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -79,7 +80,7 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
         );
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_token_differing_in_one_character_is_not_found()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -92,7 +93,7 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
         );
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("")]
     [InlineData("abc")]
     [InlineData("not a token, not at all, but 43 chars long")]
@@ -105,7 +106,7 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
         );
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_token_appears_in_the_booking_response_and_nowhere_else_in_the_api()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -127,7 +128,7 @@ public sealed class ManageLinkTests(PostgresFixture database, ClinicHost host)
         Assert.All(reads, body => Assert.DoesNotContain("manageToken", body, StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_client_cannot_claim_to_be_staff_when_booking_through_the_api()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

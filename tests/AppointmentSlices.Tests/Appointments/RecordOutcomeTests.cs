@@ -3,6 +3,7 @@ using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.RecordOutcome;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Harness.Data;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using FluentValidation;
 using Xunit;
@@ -17,7 +18,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
     /// <summary>Friday 13 March 2026, 09:00 in Madrid: before the test clock.</summary>
     private static readonly DateTimeOffset LastFriday = new(2026, 3, 13, 9, 0, 0, TimeSpan.FromHours(1));
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("Completed", "Completed")]
     [InlineData("NoShow", "NoShow")]
     [InlineData("noshow", "NoShow")]
@@ -47,7 +48,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         );
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_outcome_can_be_recorded_from_the_moment_the_appointment_starts()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -59,7 +60,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Recording_an_outcome_before_the_appointment_starts_returns_409_status_conflict()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -72,7 +73,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         Assert.Equal("Scheduled", (await Appointments.ReadAsync(booked.Id)).Status);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_outcome_is_final_a_second_one_returns_409_status_conflict()
     {
         var id = await PastAppointmentAsync();
@@ -86,7 +87,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         Assert.Single(await Appointments.EventsAsync(id));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_cancelled_appointment_gets_no_outcome()
     {
         var id = await PastAppointmentAsync("Cancelled");
@@ -96,7 +97,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         await response.AssertProblemAsync(HttpStatusCode.Conflict, "/problems/status-conflict");
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("Cancelled")]
     [InlineData("Scheduled")]
     [InlineData("Done")]
@@ -111,7 +112,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         Assert.Equal("Scheduled", (await Appointments.ReadAsync(id)).Status);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_missing_outcome_returns_400_naming_outcome()
     {
         var id = await PastAppointmentAsync();
@@ -121,7 +122,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         await response.AssertFieldErrorAsync("outcome");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Recording_an_outcome_of_an_unknown_appointment_returns_404()
     {
         var response = await RecordOutcomeAsync(Guid.CreateVersion7(), "Completed");
@@ -129,7 +130,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Staff_record_outcomes_through_the_mediator()
     {
         var id = await PastAppointmentAsync();
@@ -140,7 +141,7 @@ public sealed class RecordOutcomeTests(PostgresFixture database, ClinicHost host
         Assert.Equal("staff", Assert.Single(await Appointments.EventsAsync(id)).Actor);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unknown_outcome_through_the_mediator_is_a_validation_error()
     {
         var id = await PastAppointmentAsync();

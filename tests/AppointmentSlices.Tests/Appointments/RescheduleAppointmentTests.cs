@@ -3,6 +3,7 @@ using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.RescheduleAppointment;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Harness.Data;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -15,7 +16,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
 {
     private static readonly DateTimeOffset WednesdayTen = new(2026, 3, 18, 10, 0, 0, TimeSpan.FromHours(1));
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_moves_the_appointment_and_swaps_which_slot_is_free()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -32,7 +33,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         Assert.DoesNotContain("2026-03-18T10:00:00+01:00", await FreeSlotsAsync(doctorId, "2026-03-18"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_records_a_rescheduled_event_with_the_new_times()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -55,7 +56,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         );
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_into_a_taken_slot_returns_409_and_keeps_the_original()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -70,7 +71,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         Assert.Equal(["Booked"], (await Appointments.EventsAsync(moving.Id)).Select(e => e.Kind));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_onto_the_patients_other_appointment_returns_409_patient_busy()
     {
         var first = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
@@ -85,7 +86,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         Assert.Equal(TuesdayNine.UtcDateTime, (await Appointments.ReadAsync(moving.Id)).StartsAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_into_a_slot_freed_by_a_cancellation_succeeds()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -98,7 +99,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_to_the_half_hour_that_overlaps_its_own_slot_succeeds()
     {
         var doctorId = await Clinic.Doctor().SlotsOf(60).WorksWeekdays(("09:00", "14:00")).SaveAsync();
@@ -110,7 +111,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         Assert.Equal(TuesdayNine.AddHours(2).UtcDateTime, (await Appointments.ReadAsync(booked.Id)).EndsAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_to_its_own_start_changes_nothing_and_returns_200()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -123,7 +124,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         Assert.Equal(["Booked"], (await Appointments.EventsAsync(booked.Id)).Select(e => e.Kind));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("2026-03-16T07:30:00+01:00", "already passed")] // before now (08:00 in Madrid)
     [InlineData("2026-03-17T09:10:00+01:00", "grid")]
     [InlineData("2026-03-17T14:00:00+01:00", "does not work")]
@@ -144,7 +145,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         Assert.Equal(TuesdayNine.UtcDateTime, (await Appointments.ReadAsync(booked.Id)).StartsAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_into_the_doctors_time_off_returns_400()
     {
         var doctorId = await Clinic
@@ -160,7 +161,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         Assert.Contains(messages, m => m.Contains("away", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_start_without_an_offset_returns_400_malformed_request()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -171,7 +172,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         await response.AssertFieldErrorAsync("startsAt", "/problems/malformed-request");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_missing_start_returns_400_naming_startsAt()
     {
         var response = await Client.PostJsonTextAsync($"/api/appointments/{Guid.CreateVersion7()}/reschedule", "{}");
@@ -179,7 +180,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         await response.AssertFieldErrorAsync("startsAt");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_a_cancelled_appointment_returns_409_status_conflict()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -193,7 +194,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         Assert.Equal(TuesdayNine.UtcDateTime, (await Appointments.ReadAsync(booked.Id)).StartsAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_an_appointment_that_has_started_returns_409_status_conflict()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -205,7 +206,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         await response.AssertProblemAsync(HttpStatusCode.Conflict, "/problems/status-conflict");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rescheduling_an_unknown_appointment_returns_404()
     {
         var response = await RescheduleAsync(Guid.CreateVersion7(), WednesdayTen);
@@ -213,7 +214,7 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_patient_reschedules_through_the_mediator_and_the_history_says_so()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

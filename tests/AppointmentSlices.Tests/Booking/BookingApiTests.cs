@@ -74,7 +74,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(patientsBefore, await Clinic.CountPatientsAsync());
     }
 
-    [ProviderFact]
+    [ProviderFact(NotOnTestServer = "test server may keep writes of a transaction whose commit failed")]
     public async Task Twenty_concurrent_bookings_of_one_slot_give_exactly_one_201_and_nineteen_409()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

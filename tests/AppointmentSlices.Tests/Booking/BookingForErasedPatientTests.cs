@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 using static AppointmentSlices.Tests.Booking.Requests;
@@ -11,7 +12,7 @@ public sealed class BookingForErasedPatientTests(PostgresFixture database, Clini
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task An_erased_patient_cannot_be_booked_by_id()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -25,7 +26,7 @@ public sealed class BookingForErasedPatientTests(PostgresFixture database, Clini
         Assert.Equal(0, await Clinic.CountAppointmentsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_new_patient_cannot_book_with_the_address_erasure_gives_an_erased_patient()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

@@ -1,6 +1,7 @@
 using AppointmentSlices.Features.BookAppointment;
 using AppointmentSlices.Features.GetAppointment;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using FluentValidation;
 using Mediator;
@@ -18,7 +19,7 @@ public sealed class BookingThroughMediatorTests(PostgresFixture database, Clinic
 
     private IMediator Mediator => App.Services.GetRequiredService<IMediator>();
 
-    [Fact]
+    [ProviderFact]
     public async Task A_booked_appointment_can_be_read_back()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
@@ -41,7 +42,7 @@ public sealed class BookingThroughMediatorTests(PostgresFixture database, Clinic
         Assert.Equal(1, await Clinic.CountPatientsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_new_patient_whose_email_is_registered_is_booked_as_that_patient()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -55,7 +56,7 @@ public sealed class BookingThroughMediatorTests(PostgresFixture database, Clinic
         Assert.Equal(1, await Clinic.CountPatientsAsync());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("", "Carmen Ortega", "carmen@example.org", "+34 612 345 678", "Reason")]
     [InlineData("Migraña", "", "carmen@example.org", "+34 612 345 678", "Patient.FullName")]
     [InlineData("Migraña", "Carmen Ortega", "not-an-email", "+34 612 345 678", "Patient.Email")]
@@ -79,7 +80,7 @@ public sealed class BookingThroughMediatorTests(PostgresFixture database, Clinic
         Assert.Equal(0, await Clinic.CountPatientsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Booking_with_an_unknown_doctor_throws_a_validation_exception_naming_the_doctor()
     {
         var patient = new NewPatient("Carmen Ortega", "carmen@example.org", "+34 612 345 678");

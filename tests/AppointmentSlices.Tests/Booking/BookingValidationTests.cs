@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -82,7 +83,7 @@ public sealed class BookingValidationTests(PostgresFixture database, ClinicHost 
             { "not an object", "[1, 2, 3]", "body", Unreadable },
         };
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(InvalidBookings))]
     public async Task An_invalid_booking_returns_400_naming_the_field_and_writes_nothing(
         string @case,
@@ -108,7 +109,7 @@ public sealed class BookingValidationTests(PostgresFixture database, ClinicHost 
         Assert.Equal(patients, await Clinic.CountPatientsAsync());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("0001-01-01T09:00:00Z", Invalid)]
     [InlineData("0001-01-01T23:30:00+14:00", Invalid)]
     [InlineData("0001-01-01T09:00:00+14:00", Unreadable)]
@@ -124,7 +125,7 @@ public sealed class BookingValidationTests(PostgresFixture database, ClinicHost 
         Assert.Equal(0, await Clinic.CountAppointmentsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_booking_with_an_empty_body_returns_400_naming_the_body()
     {
         var response = await Client.PostJsonTextAsync("/api/appointments", "");
@@ -133,7 +134,7 @@ public sealed class BookingValidationTests(PostgresFixture database, ClinicHost 
         Assert.Equal(0, await Clinic.CountAppointmentsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_last_slot_inside_the_90_day_horizon_can_be_booked()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

@@ -3,6 +3,7 @@ using AppointmentSlices.Features.CancelAppointment;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.RescheduleAppointment;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -20,7 +21,7 @@ public sealed class AppointmentCalendarTests(PostgresFixture database, ClinicHos
     private const string FridayBeforeTheChange = "2026-03-27T09:00:00+01:00";
     private const string MondayAfterTheChange = "2026-03-30T09:00:00+02:00";
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(FridayBeforeTheChange, "20260327T090000", "2026-03-27T08:00:00Z")]
     [InlineData(MondayAfterTheChange, "20260330T090000", "2026-03-30T07:00:00Z")]
     public async Task The_file_parses_back_with_the_doctors_zone_and_nine_oclock_on_both_sides_of_the_change(
@@ -57,7 +58,7 @@ public sealed class AppointmentCalendarTests(PostgresFixture database, ClinicHos
         Assert.Equal(0, appointment.Sequence);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_move_raises_the_sequence_and_a_cancellation_marks_the_event_cancelled()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -76,7 +77,7 @@ public sealed class AppointmentCalendarTests(PostgresFixture database, ClinicHos
         Assert.Equal(booking.Id.ToString(), cancelled.Uid);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unknown_appointment_has_no_calendar_file()
     {
         var response = await Client.GetAsync($"/api/appointments/{Guid.CreateVersion7()}/calendar.ics");

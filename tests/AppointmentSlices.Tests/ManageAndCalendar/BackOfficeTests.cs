@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -12,7 +13,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
     : BrowserTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task The_agenda_lists_the_days_appointments_per_doctor_in_time_order()
     {
         var andres = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
@@ -37,7 +38,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         Assert.Empty(AppointmentLinks(today.DocumentElement));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Staff_can_cancel_on_the_patients_behalf_and_the_history_says_staff_did()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -62,7 +63,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         Assert.Contains(Instant(TuesdayNine), await FreeStartsAsync(doctorId, "2026-03-17"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Staff_can_move_an_appointment_to_a_free_slot()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -81,7 +82,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(("Rescheduled", StaffActor), (events[^1].Kind, events[^1].Actor));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_started_appointment_can_be_marked_as_a_no_show()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -99,7 +100,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(("NoShow", StaffActor), (events[^1].Kind, events[^1].Actor));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_search_filters_by_status_and_pages_on_with_the_cursor()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -129,7 +130,7 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
         Assert.False(string.IsNullOrWhiteSpace(badPatient.QuerySelector("[data-valmsg-for='PatientId']")?.TextContent));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("Status=Foo", "Status", "Status must be one of")]
     [InlineData("From=2026-99-99", "From", "2026-03-30")]
     [InlineData("From=2026-12-10&To=2026-12-01", "To", "after its start")]

@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed class ConfirmationLinkTests(PostgresFixture database, ClinicHost h
     : BrowserTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task The_confirmation_shows_a_working_manage_link_once()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");

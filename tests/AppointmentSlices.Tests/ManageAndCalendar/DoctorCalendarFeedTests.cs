@@ -2,6 +2,7 @@ using System.Net;
 using AppointmentSlices.Features.CancelAppointment;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Ical.Net;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class DoctorCalendarFeedTests(PostgresFixture database, ClinicHost
     : BrowserTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task The_feed_lists_scheduled_and_completed_appointments_and_leaves_out_cancelled_ones()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
@@ -53,7 +54,7 @@ public sealed class DoctorCalendarFeedTests(PostgresFixture database, ClinicHost
         Assert.DoesNotContain("Revisión anual", text);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unknown_doctor_has_no_feed()
     {
         var response = await Client.GetAsync($"/api/doctors/{Guid.CreateVersion7()}/calendar.ics");

@@ -1,8 +1,8 @@
 using System.Net;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
-using Dapper;
 using Ical.Net;
 using Xunit;
 
@@ -14,7 +14,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
     : BrowserTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task The_link_shows_the_booking_on_the_doctors_clock_with_the_patients_own_reason()
     {
         var doctorId = await Clinic
@@ -42,7 +42,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.NotNull(page.QuerySelector($"a[href='/manage/{booking.Token}/reschedule']"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Cancelling_through_the_link_frees_the_slot_and_leaves_nothing_to_change()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -64,7 +64,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(("Cancelled", "patient", "Ya estoy mejor"), (stored[^1].Kind, stored[^1].Actor, stored[^1].Note));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_cancel_posted_without_the_antiforgery_token_is_refused()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -78,7 +78,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("Scheduled", (await new TestAppointments(Data).ReadAsync(booking.Id)).Status);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Moving_through_the_link_to_a_free_slot_moves_the_appointment()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -96,7 +96,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.DoesNotContain(Instant(TuesdayTen), free);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Moving_to_a_slot_taken_meanwhile_says_so_and_keeps_the_original_time()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -116,7 +116,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("Scheduled", stored.Status);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Each_link_shows_its_own_booking_and_nothing_of_the_other()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -136,7 +136,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.DoesNotContain("Migraña", secondPage);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_garbage_shortened_or_forged_token_finds_nothing()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -153,7 +153,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_links_calendar_file_is_the_appointments_own()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
@@ -171,7 +171,7 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.DoesNotContain(booking.Token, text);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_past_appointment_offers_no_cancel_or_move_and_refuses_one_posted_anyway()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -203,16 +203,9 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
     }
 
     // Booking refuses the past, so the test books ahead and then moves the row back: yesterday, same hour.
-    private async Task MoveIntoThePastAsync(Guid appointmentId)
+    private Task MoveIntoThePastAsync(Guid appointmentId)
     {
-        await using var connection = await Database.DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            """
-            UPDATE appointments
-            SET starts_at = @startsAt, ends_at = @startsAt + interval '30 minutes'
-            WHERE id = @appointmentId
-            """,
-            new { appointmentId, startsAt = ClinicApp.Now.AddDays(-1).UtcDateTime }
-        );
+        var startsAt = ClinicApp.Now.AddDays(-1);
+        return Data.MoveAppointmentAsync(appointmentId, startsAt, startsAt.AddMinutes(30));
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using AppointmentSlices.Infrastructure;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -19,7 +21,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         _doctorId = await Clinic.AddMadridDoctorAsync();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Dates_give_whole_local_days_with_to_inclusive()
     {
         var body = await OkAsync("from=2026-03-17&to=2026-03-18");
@@ -32,7 +34,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         Assert.Equal("2026-03-18T17:30:00+01:00", starts[^1]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Instants_with_an_offset_give_the_slots_starting_between_them_with_to_exclusive()
     {
         var encoded = Starts(await OkAsync("from=2026-03-17T09:00:00%2B01:00&to=2026-03-17T11:00:00%2B01:00"));
@@ -49,7 +51,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         Assert.Equal(expected, utc);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unencoded_plus_in_the_offset_is_still_understood()
     {
         var body = await OkAsync("from=2026-03-17T00:00:00+01:00&to=2026-03-18T00:00:00+01:00");
@@ -58,7 +60,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         Assert.Equal(16, Starts(body).Length);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_window_of_31_days_is_allowed()
     {
         var body = await OkAsync("from=2026-03-17&to=2026-04-16");
@@ -66,7 +68,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         Assert.Equal("2026-04-16T17:30:00+02:00", Starts(body)[^1]);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("from=2026-03-17&to=2026-04-30", "to")]
     [InlineData("from=2026-03-17&to=2026-04-17", "to")]
     [InlineData("from=2026-03-17T00:00:00Z&to=2026-04-17T00:00:01Z", "to")]
@@ -84,7 +86,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         await response.AssertFieldErrorAsync(field);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("date=0001-01-01", "date")]
     [InlineData("date=9999-12-31", "date")]
     [InlineData("from=0001-01-01T00:00:00Z&to=0001-01-02T00:00:00Z", "from")]
@@ -106,7 +108,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unknown_doctor_returns_404_on_both_routes()
     {
         var unknown = Guid.CreateVersion7();
@@ -118,7 +120,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         await legacy.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_doctor_id_that_is_not_a_guid_returns_400_on_the_legacy_route()
     {
         var response = await Client.GetAsync("/api/doctors/available-slots?doctorId=doctor-7&date=2026-03-17");
@@ -126,7 +128,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "/problems/malformed-request");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Without_a_window_the_next_seven_days_are_listed()
     {
         var starts = Starts(await OkAsync(""));
@@ -136,10 +138,13 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         Assert.Equal(5 * 16, starts.Length);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Slots_that_have_started_are_no_longer_offered()
     {
-        await using var later = new ClinicApp(Database.ConnectionString);
+        await using var later =
+            Provider == StorageProvider.Mongo
+                ? new ClinicApp(Database.ConnectionString, MongoTestServer.ConnectionString)
+                : new ClinicApp(Database.ConnectionString);
         later.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.Zero)); // 10:00 in Madrid
         using var client = later.CreateClient();
 
@@ -151,7 +156,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         Assert.Equal(13, starts.Length);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Time_off_in_the_database_removes_the_slots_it_covers()
     {
         var doctorId = await Clinic
@@ -171,7 +176,7 @@ public sealed class AvailableSlotsApiTests(PostgresFixture database, ClinicHost 
         Assert.Contains("2026-03-19T11:00:00+01:00", thursdayStarts);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("2026-03-27", "2026-03-27T09:00:00+01:00")]
     [InlineData("2026-03-30", "2026-03-30T09:00:00+02:00")]
     public async Task Slots_follow_the_doctors_wall_clock_across_the_spring_change(string date, string firstSlot)
