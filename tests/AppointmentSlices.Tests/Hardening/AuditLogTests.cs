@@ -53,7 +53,7 @@ public sealed class AuditLogTests(PostgresFixture database, ClinicHost host)
         Assert.DoesNotContain("rosa", text, StringComparison.OrdinalIgnoreCase);
     }
 
-    [ProviderFact]
+    [ProviderFact(NotOnTestServer = "compares binary uuids out of BSON order in $lt, the keyset's id tie-break")]
     public async Task The_log_pages_newest_first_and_the_back_office_lists_it()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

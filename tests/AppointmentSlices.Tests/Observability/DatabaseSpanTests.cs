@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using AppointmentSlices.Infrastructure;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Harness.Providers;
@@ -9,9 +11,9 @@ using Xunit;
 
 namespace AppointmentSlices.Tests.Observability;
 
-/// <summary>A request's database work shows in its trace as spans of the provider's driver.</summary>
+/// <summary>A request's database work shows in its trace and its Server-Timing, whichever the provider.</summary>
 [Collection("Database")]
-public sealed class DatabaseSpanTests(PostgresFixture database, ClinicHost host)
+public sealed partial class DatabaseSpanTests(PostgresFixture database, ClinicHost host)
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
@@ -37,4 +39,20 @@ public sealed class DatabaseSpanTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(spans, span => span.TraceId == traceId);
     }
+
+    [ProviderFact]
+    public async Task Server_timing_counts_the_database_time_of_a_request_that_reads_it()
+    {
+        var patientId = await Clinic.AddPatientAsync();
+
+        var response = await Client.GetAsync($"/api/patients/{patientId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var timing = ServerTiming().Match(string.Join(", ", response.Headers.GetValues("Server-Timing")));
+        Assert.True(timing.Success);
+        Assert.True(double.Parse(timing.Groups["db"].Value, CultureInfo.InvariantCulture) > 0);
+    }
+
+    [GeneratedRegex(@"total;dur=(?<total>[\d.]+), db;dur=(?<db>[\d.]+)")]
+    private static partial Regex ServerTiming();
 }
