@@ -1,7 +1,5 @@
 using AppointmentSlices.Features.Common;
-using Dapper;
 using Mediator;
-using Npgsql;
 
 namespace AppointmentSlices.Features.FindApiKey;
 
@@ -10,22 +8,8 @@ public sealed record FindApiKeyQuery(string Key) : IQuery<ApiKeyIdentity?>;
 
 public sealed record ApiKeyIdentity(Guid Id, string Name);
 
-internal sealed class FindApiKeyHandler(NpgsqlDataSource db) : IQueryHandler<FindApiKeyQuery, ApiKeyIdentity?>
+internal sealed class FindApiKeyHandler(IFindApiKeyStore store) : IQueryHandler<FindApiKeyQuery, ApiKeyIdentity?>
 {
-    private const string Sql = """
-        SELECT id AS Id, name AS Name FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL
-        """;
-
-    public async ValueTask<ApiKeyIdentity?> Handle(FindApiKeyQuery query, CancellationToken ct)
-    {
-        if (!ManageToken.IsWellFormed(query.Key))
-        {
-            return null;
-        }
-
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ApiKeyIdentity>(
-            new CommandDefinition(Sql, new { hash = ManageToken.Hash(query.Key) }, cancellationToken: ct)
-        );
-    }
+    public async ValueTask<ApiKeyIdentity?> Handle(FindApiKeyQuery query, CancellationToken ct) =>
+        ManageToken.IsWellFormed(query.Key) ? await store.FindAsync(ManageToken.Hash(query.Key), ct) : null;
 }

@@ -1,9 +1,7 @@
 using AppointmentSlices.Features.Common;
-using Dapper;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace AppointmentSlices.Features.IssueApiKey;
 
@@ -25,27 +23,17 @@ internal sealed class IssueApiKeyValidator : AbstractValidator<IssueApiKeyComman
             .WithMessage("'Name' must not contain control characters.");
 }
 
-internal sealed class IssueApiKeyHandler(NpgsqlDataSource db, TimeProvider clock, ILogger<IssueApiKeyHandler> logger)
-    : ICommandHandler<IssueApiKeyCommand, IssuedApiKey>
+internal sealed class IssueApiKeyHandler(
+    IIssueApiKeyStore store,
+    TimeProvider clock,
+    ILogger<IssueApiKeyHandler> logger
+) : ICommandHandler<IssueApiKeyCommand, IssuedApiKey>
 {
-    private const string InsertSql = """
-        INSERT INTO api_keys (id, name, key_hash, created_by, created_at)
-        VALUES (@id, @name, @keyHash, @issuedBy, @now)
-        """;
-
     public async ValueTask<IssuedApiKey> Handle(IssueApiKeyCommand command, CancellationToken ct)
     {
         var key = new IssuedApiKey(Guid.CreateVersion7(), command.Name.Trim(), ManageToken.Create());
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var row = new
-        {
-            id = key.Id,
-            name = key.Name,
-            keyHash = ManageToken.Hash(key.Key),
-            issuedBy = command.IssuedBy,
-            now = clock.GetUtcNow(),
-        };
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: ct));
+        var stored = new NewApiKey(key.Id, key.Name, ManageToken.Hash(key.Key), command.IssuedBy, clock.GetUtcNow());
+        await store.InsertAsync(stored, ct);
         logger.LogInformation("Issued API key {ApiKeyId} by {StaffUserId}", key.Id, command.IssuedBy);
         return key;
     }

@@ -3,13 +3,15 @@ using System.Diagnostics;
 namespace AppointmentSlices.Web.Observability;
 
 /// <summary>
-/// Sums the durations of Npgsql's activities (one per command) into the request that ran them. The running
+/// Sums the durations of the database drivers' activities into the request that ran them: Npgsql's, one per
+/// command, and the MongoDB driver's outermost ones (its operations hold the commands they send). The running
 /// total lives in an <see cref="AsyncLocal{T}"/> the request sets, so a command run on another request's flow,
 /// or by another host in the same process, is never counted here.
 /// </summary>
 public sealed class DatabaseTime : IDisposable
 {
     private const string NpgsqlSource = "Npgsql";
+    private const string MongoSource = "MongoDB.Driver";
 
     private readonly AsyncLocal<Stopwatch?> _current = new();
     private readonly ActivityListener _listener;
@@ -18,10 +20,16 @@ public sealed class DatabaseTime : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == NpgsqlSource,
-            // Enough for Npgsql to create its activity; whether it is recorded stays OpenTelemetry's choice.
+            ShouldListenTo = source => source.Name is NpgsqlSource or MongoSource,
+            // Enough for the drivers to create their activities; whether they are recorded stays OpenTelemetry's.
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
-            ActivityStopped = activity => _current.Value?.Add(activity.Duration),
+            ActivityStopped = activity =>
+            {
+                if (activity.Parent?.Source.Name != MongoSource)
+                {
+                    _current.Value?.Add(activity.Duration);
+                }
+            },
         };
         ActivitySource.AddActivityListener(_listener);
     }

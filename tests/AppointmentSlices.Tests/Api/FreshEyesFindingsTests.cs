@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 using static AppointmentSlices.Tests.Booking.Requests;
@@ -12,7 +13,7 @@ public sealed class FreshEyesFindingsTests(PostgresFixture database, ClinicHost 
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task A_reason_written_over_several_lines_is_accepted()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -31,7 +32,7 @@ public sealed class FreshEyesFindingsTests(PostgresFixture database, ClinicHost 
         Assert.Equal(request.reason, booked.GetProperty("reason").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_reason_with_other_control_characters_is_still_refused()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -49,7 +50,7 @@ public sealed class FreshEyesFindingsTests(PostgresFixture database, ClinicHost 
         Assert.Equal(0, await Clinic.CountAppointmentsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_phone_number_with_its_country_code_in_brackets_is_accepted()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -69,7 +70,7 @@ public sealed class FreshEyesFindingsTests(PostgresFixture database, ClinicHost 
         Assert.Equal(HttpStatusCode.Created, (await Client.BookAsync(request)).StatusCode);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/api/doctors?limit=abc", "limit")]
     [InlineData("/api/doctors?limit=1.5", "limit")]
     [InlineData("/api/doctors?limit=99999999999999999999", "limit")]
@@ -83,7 +84,7 @@ public sealed class FreshEyesFindingsTests(PostgresFixture database, ClinicHost 
         Assert.DoesNotContain(messages, m => m.Contains("Nullable", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("[]")]
     [InlineData("\"x\"")]
     [InlineData("null")]
@@ -98,7 +99,7 @@ public sealed class FreshEyesFindingsTests(PostgresFixture database, ClinicHost 
         Assert.Equal(0, await Clinic.CountAppointmentsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_id_that_is_not_a_uuid_in_the_route_gets_the_not_found_problem_type()
     {
         var response = await Client.GetAsync("/api/doctors/abc");
@@ -106,7 +107,7 @@ public sealed class FreshEyesFindingsTests(PostgresFixture database, ClinicHost 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_wrong_method_gets_the_method_not_allowed_problem_type()
     {
         var response = await Client.PutAsync("/api/health", new StringContent(""));
@@ -114,7 +115,7 @@ public sealed class FreshEyesFindingsTests(PostgresFixture database, ClinicHost 
         await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed, "/problems/method-not-allowed");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_head_request_to_health_answers_200_for_probes()
     {
         var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/health"));

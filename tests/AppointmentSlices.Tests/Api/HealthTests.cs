@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -10,7 +11,7 @@ public sealed class HealthTests(PostgresFixture database, ClinicHost host)
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task Health_answers_200_healthy()
     {
         var response = await Client.GetAsync("/api/health");

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
-using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -41,12 +41,11 @@ public sealed class BadInputCatalogueTests(PostgresFixture database, ClinicHost 
             patientId,
             DateTimeOffset.Parse(TuesdayNine, System.Globalization.CultureInfo.InvariantCulture)
         );
-        await using var connection = await Database.DataSource.OpenConnectionAsync();
-        var timeOffId = await connection.ExecuteScalarAsync<Guid>("SELECT id FROM time_off LIMIT 1");
+        var timeOffId = await Data.AnyTimeOffIdAsync();
         _ids = new Ids(doctorId, patientId, appointmentId, timeOffId);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task No_endpoint_answers_hostile_input_with_a_server_error_or_a_change()
     {
         var endpoints = ApiEndpoint.All(App.Services);
@@ -363,19 +362,7 @@ public sealed class BadInputCatalogueTests(PostgresFixture database, ClinicHost 
 
     private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";
 
-    private async Task<IReadOnlyDictionary<string, long>> CountRowsAsync()
-    {
-        await using var connection = await Database.DataSource.OpenConnectionAsync();
-        var tables = await connection.QueryAsync<string>(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schemaversions'"
-        );
-        var sql = string.Join(
-            " UNION ALL ",
-            tables.Select(t => $"SELECT '{t}' AS Name, count(*) AS Count FROM public.\"{t}\"")
-        );
-        var counts = await connection.QueryAsync<(string Name, long Count)>(sql);
-        return counts.ToDictionary(c => c.Name, c => c.Count);
-    }
+    private Task<IReadOnlyDictionary<string, long>> CountRowsAsync() => Data.CountAllAsync();
 
     private sealed record Ids(Guid Doctor, Guid Patient, Guid Appointment, Guid TimeOff);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -20,7 +21,7 @@ public sealed class LogPrivacyTests(PostgresFixture database, ClinicHost host)
     private const string Reason = "Migrañas recurrentes desde enero";
     private const string CancellationReason = "Tengo un viaje imprevisto";
 
-    [Fact]
+    [ProviderFact]
     public async Task The_logs_of_a_booking_made_viewed_and_cancelled_hold_no_patient_data()
     {
         var logs = new CapturedLogs();
@@ -74,10 +75,5 @@ public sealed class LogPrivacyTests(PostgresFixture database, ClinicHost host)
         }
     }
 
-    private async Task<Guid> OnlyIdAsync()
-    {
-        await using var connection = await Database.DataSource.OpenConnectionAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT id FROM appointments", connection);
-        return (Guid)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<Guid> OnlyIdAsync() => (await Data.AppointmentIdsAsync()).Single();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using AppointmentSlices.Tests.ManageAndCalendar;
 using Xunit;
@@ -16,7 +17,7 @@ public sealed partial class SecurityHeadersTests(PostgresFixture database, Clini
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/", HttpStatusCode.OK)]
     [InlineData("/admin/patients", HttpStatusCode.OK)]
     [InlineData("/api/specialties", HttpStatusCode.OK)]
@@ -35,7 +36,7 @@ public sealed partial class SecurityHeadersTests(PostgresFixture database, Clini
         Assert.Null(Header(response, "Strict-Transport-Security")); // the tests run in Development, over http
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_request_that_fails_with_a_problem_keeps_the_headers()
     {
         var response = await Client.PostJsonTextAsync("/api/appointments", "{ not json");
@@ -45,7 +46,7 @@ public sealed partial class SecurityHeadersTests(PostgresFixture database, Clini
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_manage_page_keeps_its_own_no_referrer_policy()
     {
         var booking = await BookAsync(await Clinic.AddMadridDoctorAsync());
@@ -57,7 +58,7 @@ public sealed partial class SecurityHeadersTests(PostgresFixture database, Clini
         Assert.Equal(Policy, Header(response, "Content-Security-Policy"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_pages_have_no_inline_script_or_style()
     {
         var booking = await BookAsync(await Clinic.AddMadridDoctorAsync());
@@ -73,7 +74,7 @@ public sealed partial class SecurityHeadersTests(PostgresFixture database, Clini
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Scalar_gets_a_fresh_nonce_for_its_inline_script()
     {
         var first = await Client.GetAsync("/scalar");

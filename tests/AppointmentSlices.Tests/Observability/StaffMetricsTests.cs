@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed class StaffMetricsTests(PostgresFixture database, ClinicHost host)
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task Metrics_refuse_anonymous_callers()
     {
         var response = await AnonymousClient.GetAsync("/metrics");
@@ -19,7 +20,7 @@ public sealed class StaffMetricsTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Metrics_show_request_durations_per_route_to_staff()
     {
         await Client.GetAsync("/api/doctors");

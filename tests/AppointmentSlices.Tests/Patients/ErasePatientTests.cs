@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Data;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -14,9 +16,9 @@ public sealed class ErasePatientTests(PostgresFixture database, ClinicHost host)
     private const string TuesdayNine = "2026-03-17T09:00:00+01:00";
     private const string Email = "carmen.ortega@example.org";
 
-    private PatientRows Rows => new(Database.DataSource);
+    private PatientRows Rows => new(Data);
 
-    [Fact]
+    [ProviderFact]
     public async Task Erasing_anonymises_the_patient()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega Núñez", Email, "+34 612 345 678");
@@ -33,7 +35,7 @@ public sealed class ErasePatientTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("2026-03-16T07:00:00+00:00", patient.GetProperty("erasedAt").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Erasing_cancels_future_appointments_frees_their_slots_and_keeps_past_ones_without_reasons()
     {
         var doctor = await Clinic.AddMadridDoctorAsync();
@@ -82,7 +84,7 @@ public sealed class ErasePatientTests(PostgresFixture database, ClinicHost host)
         await BookAsync(doctor, other, TuesdayNine);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Erasing_twice_answers_200_and_changes_nothing_more()
     {
         var doctor = await Clinic.AddMadridDoctorAsync();
@@ -101,7 +103,7 @@ public sealed class ErasePatientTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(eventsBefore, await Rows.EventsAsync(future));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_erased_patient_is_not_found_by_their_old_name_email_or_phone()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega Núñez", Email, "+34 612 345 678");
@@ -117,7 +119,7 @@ public sealed class ErasePatientTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(["Luis Gil"], PatientsApi.Names(await Client.ListPatientsAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_old_email_of_an_erased_patient_can_register_again_as_a_new_patient()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega", Email);
@@ -129,7 +131,7 @@ public sealed class ErasePatientTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(2, await Clinic.CountPatientsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Erasing_an_unknown_patient_returns_404()
     {
         var response = await Client.EraseAsync(Guid.CreateVersion7());
@@ -165,7 +167,7 @@ public sealed class ErasePatientTests(PostgresFixture database, ClinicHost host)
             .ToArray();
     }
 
-    private static (string Status, string Reason) Fields(PatientRows.AppointmentRow row) => (row.Status, row.Reason);
+    private static (string Status, string Reason) Fields(StoredAppointmentText row) => (row.Status, row.Reason);
 
     private static DateTimeOffset At(string instant) => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
 }

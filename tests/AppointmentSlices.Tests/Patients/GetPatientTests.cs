@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -11,9 +12,9 @@ public sealed class GetPatientTests(PostgresFixture database, ClinicHost host)
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    private PatientRows Rows => new(Database.DataSource);
+    private PatientRows Rows => new(Data);
 
-    [Fact]
+    [ProviderFact]
     public async Task A_patient_comes_with_their_appointments_newest_first_in_the_doctors_zone()
     {
         var madrid = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
@@ -37,7 +38,7 @@ public sealed class GetPatientTests(PostgresFixture database, ClinicHost host)
         Assert.Null(PatientsApi.NextCursor(record.GetProperty("appointments")));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Appointments_page_newest_first_and_every_one_comes_exactly_once()
     {
         var doctor = await Clinic.AddMadridDoctorAsync();
@@ -67,7 +68,7 @@ public sealed class GetPatientTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(expected, seen);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unknown_patient_returns_404()
     {
         var response = await Client.GetAsync($"/api/patients/{Guid.CreateVersion7()}");
@@ -75,7 +76,7 @@ public sealed class GetPatientTests(PostgresFixture database, ClinicHost host)
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=101", "limit")]
     [InlineData("cursor=garbage", "cursor")]

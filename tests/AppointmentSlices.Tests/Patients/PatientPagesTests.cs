@@ -3,6 +3,7 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -16,7 +17,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
 {
     private const string AntiforgeryField = "__RequestVerificationToken";
 
-    [Fact]
+    [ProviderFact]
     public async Task The_search_page_shows_the_patients_that_match()
     {
         var zoe = await Client.RegisterPatientAsync("Zoë O'Brien-Núñez", "zoe@example.org", "+34 612-345-678");
@@ -32,7 +33,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("nunez", page.QuerySelector<IHtmlInputElement>("input[name='q']")?.Value);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_search_page_pages_with_a_more_link()
     {
         for (var i = 0; i < 25; i++)
@@ -50,7 +51,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Null(second.QuerySelector("a.button[href*='cursor=']"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Registering_through_the_form_opens_the_new_patients_record()
     {
         var form = await FormAsync("/admin/patients/new", "form.patient-form");
@@ -67,7 +68,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(1, await Clinic.CountPatientsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_edit_form_re_renders_with_the_error_next_to_a_bad_email_and_changes_nothing()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega", "carmen@example.org");
@@ -86,7 +87,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("carmen@example.org", patient.GetProperty("email").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_edit_form_says_when_the_email_belongs_to_another_patient()
     {
         await Client.RegisterPatientAsync("Luis Gil", "luis@example.org");
@@ -100,7 +101,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Contains("Another patient", page.QuerySelector("[data-valmsg-for='Email']")?.TextContent);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Saving_the_edit_form_updates_the_patient()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega", "carmen@example.org");
@@ -114,12 +115,12 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Contains("saved", record.QuerySelector("[role='status']")?.TextContent);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_record_lists_the_patients_appointments_in_the_doctors_zone_with_links()
     {
         var doctor = await Clinic.AddMadridDoctorAsync("Andrés Molina Ruiz");
         var id = await Client.RegisterPatientAsync("Carmen Ortega", "carmen@example.org");
-        var appointment = await new PatientRows(Database.DataSource).AddAppointmentAsync(
+        var appointment = await new PatientRows(Data).AddAppointmentAsync(
             doctor,
             id,
             new DateTimeOffset(2026, 3, 17, 8, 0, 0, TimeSpan.Zero)
@@ -136,7 +137,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Equal($"/admin/appointments/{appointment}", row.QuerySelector("a")?.GetAttribute("href"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Erasing_asks_for_confirmation_first_then_erases()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega", "carmen@example.org");
@@ -164,7 +165,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Null(erased.QuerySelector("a.patient-erase-button"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Posting_the_edit_form_without_the_antiforgery_token_returns_400_and_changes_nothing()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega", "carmen@example.org");
@@ -180,7 +181,7 @@ public sealed class PatientPagesTests(PostgresFixture database, ClinicHost host)
         );
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/admin/patients/{0}")]
     [InlineData("/admin/patients/{0}/erase")]
     public async Task An_unknown_patient_shows_the_not_found_page(string path)

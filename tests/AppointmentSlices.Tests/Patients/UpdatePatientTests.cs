@@ -1,5 +1,6 @@
 using System.Net;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -10,7 +11,7 @@ public sealed class UpdatePatientTests(PostgresFixture database, ClinicHost host
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task Updating_a_patient_replaces_their_details()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega", "carmen@example.org");
@@ -26,7 +27,7 @@ public sealed class UpdatePatientTests(PostgresFixture database, ClinicHost host
         Assert.Equal(1, await Clinic.CountPatientsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_patient_may_change_the_letter_case_of_their_own_email()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega", "carmen@example.org");
@@ -36,7 +37,7 @@ public sealed class UpdatePatientTests(PostgresFixture database, ClinicHost host
         Assert.Equal("Carmen@Example.org", (await PatientsApi.OkAsync(response)).GetProperty("email").GetString());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("luis@example.org")]
     [InlineData("LUIS@example.ORG")]
     public async Task Updating_to_an_email_another_patient_has_in_any_case_returns_409_and_changes_nothing(string email)
@@ -52,7 +53,7 @@ public sealed class UpdatePatientTests(PostgresFixture database, ClinicHost host
         Assert.Equal("carmen@example.org", read.GetProperty("email").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Updating_an_unknown_patient_returns_404()
     {
         var response = await Client.UpdateAsync(Guid.CreateVersion7(), "Nadie", "nadie@example.org");
@@ -60,7 +61,7 @@ public sealed class UpdatePatientTests(PostgresFixture database, ClinicHost host
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_erased_patient_cannot_be_updated()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega", "carmen@example.org");
@@ -73,7 +74,7 @@ public sealed class UpdatePatientTests(PostgresFixture database, ClinicHost host
         Assert.Equal("Erased patient", read.GetProperty("fullName").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Invalid_details_return_400_and_change_nothing()
     {
         var id = await Client.RegisterPatientAsync("Carmen Ortega", "carmen@example.org");

@@ -5,6 +5,7 @@ using AppointmentSlices.Features.RevokeApiKey;
 using AppointmentSlices.Features.Staff;
 using AppointmentSlices.Tests.Hardening;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -32,7 +33,7 @@ public sealed class ApiAccessTests(PostgresFixture database, ClinicHost host)
         "POST /api/appointments",
     ];
 
-    [Fact]
+    [ProviderFact]
     public async Task Every_staff_route_refuses_an_anonymous_caller_with_401()
     {
         var staffRoutes = StaffRoutes();
@@ -59,7 +60,7 @@ public sealed class ApiAccessTests(PostgresFixture database, ClinicHost host)
         "GET /api/appointments/{id:guid}/history",
     ];
 
-    [Fact]
+    [ProviderFact]
     public async Task Every_staff_route_but_the_agenda_refuses_a_doctor_with_403()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -81,7 +82,7 @@ public sealed class ApiAccessTests(PostgresFixture database, ClinicHost host)
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Public_routes_answer_without_a_key()
     {
         var response = await AnonymousClient.GetAsync("/api/doctors");
@@ -89,7 +90,7 @@ public sealed class ApiAccessTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_issued_key_works_until_it_is_revoked()
     {
         var mediator = App.Services.GetRequiredService<IMediator>();
@@ -104,7 +105,7 @@ public sealed class ApiAccessTests(PostgresFixture database, ClinicHost host)
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_made_up_key_is_refused_with_401()
     {
         using var stranger = App.CreateClient();

@@ -1,6 +1,7 @@
 using System.Net;
 using AppointmentSlices.Features.Staff;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -31,7 +32,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
         await base.DisposeAsync();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Every_admin_page_sends_an_anonymous_visitor_to_sign_in()
     {
         // Every page under /admin the app maps, read from its endpoints so a new page cannot be forgotten.
@@ -48,7 +49,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Signing_in_opens_the_back_office_and_signing_out_closes_it()
     {
         var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
@@ -65,7 +66,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
         Assert.Equal(HttpStatusCode.Redirect, (await Browser.GetAsync("/admin")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
         var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
@@ -81,7 +82,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
         Assert.Contains("locked", (await right.ParseAsync()).QuerySelector("[role=alert]")?.TextContent);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_receptionist_may_not_manage_staff_or_api_keys()
     {
         await Browser.SignInAsStaffAsync(Data, StaffRoles.Receptionist);
@@ -90,7 +91,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
         Assert.Equal(HttpStatusCode.Forbidden, (await Browser.GetAsync("/admin/api-keys")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_admin_creates_a_receptionist_who_can_then_sign_in()
     {
         await Browser.SignInAsStaffAsync(Data);
@@ -110,7 +111,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_admin_issues_a_key_shown_once_and_revokes_it()
     {
         await Browser.SignInAsStaffAsync(Data);
@@ -133,7 +134,7 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
         Assert.Equal(revokeForms - 1, after.QuerySelectorAll("form.revoke-form").Length);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_patient_manage_link_page_still_opens_without_signing_in()
     {
         var response = await AnonymousClient.GetAsync($"/manage/{new string('a', 43)}");

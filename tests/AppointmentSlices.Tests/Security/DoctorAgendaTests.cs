@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.Staff;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
@@ -48,7 +49,7 @@ public sealed class DoctorAgendaTests(PostgresFixture database, ClinicHost host)
         await base.DisposeAsync();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_agenda_shows_only_the_doctors_own_appointments_whatever_the_query_asks()
     {
         var response = await Doctor.GetAsync($"/admin?date=2026-03-17&doctorId={OtherDoctor}");
@@ -61,7 +62,7 @@ public sealed class DoctorAgendaTests(PostgresFixture database, ClinicHost host)
         Assert.Null(page.QuerySelector("select#doctorId"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_doctor_reads_their_own_appointment_without_staff_actions_and_not_another_doctors()
     {
         var own = await Doctor.GetAsync($"/admin/appointments/{OwnAppointment}");
@@ -74,7 +75,7 @@ public sealed class DoctorAgendaTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_api_list_is_forced_to_the_doctors_own_appointments()
     {
         var all = await Doctor.GetAsync("/api/appointments?from=2026-03-17&to=2026-03-17");
@@ -88,7 +89,7 @@ public sealed class DoctorAgendaTests(PostgresFixture database, ClinicHost host)
         await other.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_api_gives_a_doctor_their_own_appointment_and_history_and_refuses_another_doctors()
     {
         Assert.Equal(HttpStatusCode.OK, (await Doctor.GetAsync($"/api/appointments/{OwnAppointment}")).StatusCode);
@@ -102,7 +103,7 @@ public sealed class DoctorAgendaTests(PostgresFixture database, ClinicHost host)
         await otherHistory.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/admin/appointments")]
     [InlineData("/admin/patients")]
     [InlineData("/admin/doctors")]
@@ -116,7 +117,7 @@ public sealed class DoctorAgendaTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Patient_and_doctor_management_in_the_api_still_refuse_a_doctor()
     {
         var patients = await Doctor.GetAsync("/api/patients");
@@ -126,7 +127,7 @@ public sealed class DoctorAgendaTests(PostgresFixture database, ClinicHost host)
         await deactivate.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_doctor_signs_out_from_the_agenda()
     {
         var agenda = await (await Doctor.GetAsync("/admin")).ParseAsync();
@@ -137,7 +138,7 @@ public sealed class DoctorAgendaTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.Redirect, (await Doctor.GetAsync("/admin")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_doctor_may_not_move_their_own_appointment()
     {
         var response = await Doctor.GetAsync($"/admin/appointments/{OwnAppointment}/reschedule");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -13,7 +14,7 @@ public sealed class OpenApiSecurityTests(PostgresFixture database, ClinicHost ho
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task The_document_declares_the_api_key_scheme()
     {
         var document = await (await AnonymousClient.GetAsync("/openapi/v1.json")).ReadJsonAsync();
@@ -24,7 +25,7 @@ public sealed class OpenApiSecurityTests(PostgresFixture database, ClinicHost ho
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/api/patients", "get", true)]
     [InlineData("/api/patients", "post", true)]
     [InlineData("/api/appointments/{id}/cancel", "post", true)]
@@ -42,7 +43,7 @@ public sealed class OpenApiSecurityTests(PostgresFixture database, ClinicHost ho
         Assert.Equal(staff ? ["ApiKey"] : [], schemes);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_anonymous_booking_is_recorded_as_the_api_and_a_keyed_one_as_its_key()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

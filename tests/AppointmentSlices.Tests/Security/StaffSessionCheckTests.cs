@@ -1,8 +1,9 @@
 using System.Net;
 using AppointmentSlices.Features.Staff;
+using AppointmentSlices.Infrastructure;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
-using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
@@ -14,20 +15,17 @@ public sealed class StaffSessionCheckTests(PostgresFixture database, ClinicHost 
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task A_session_of_an_account_locked_since_stops_working_within_a_minute()
     {
         // The clock moves, so this test has a host of its own.
-        await using var app = new ClinicApp(Database.ConnectionString);
+        await using var app = new ClinicApp(Database.ConnectionString, MongoConnectionString);
         using var browser = Browser(app);
         var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(email, StaffSessions.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
 
-        await ExecuteAsync(
-            "UPDATE staff_users SET locked_until = @until WHERE email = @email",
-            new { until = ClinicApp.Now.AddHours(1), email }
-        );
+        await Data.LockStaffUntilAsync(email, ClinicApp.Now.AddHours(1));
         app.Clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
         app.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -39,34 +37,34 @@ public sealed class StaffSessionCheckTests(PostgresFixture database, ClinicHost 
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_changed_role_applies_to_a_running_session_within_a_minute()
     {
-        await using var app = new ClinicApp(Database.ConnectionString);
+        await using var app = new ClinicApp(Database.ConnectionString, MongoConnectionString);
         using var browser = Browser(app);
         var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
         await browser.SignInAsync(email, StaffSessions.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/admin/staff")).StatusCode);
 
-        await ExecuteAsync("UPDATE staff_users SET role = 'Admin' WHERE email = @email", new { email });
+        await Data.SetStaffRoleAsync(email, StaffRoles.Admin);
         app.Clock.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/staff")).StatusCode);
 
-        await ExecuteAsync("UPDATE staff_users SET role = 'Receptionist' WHERE email = @email", new { email });
+        await Data.SetStaffRoleAsync(email, StaffRoles.Receptionist);
         app.Clock.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/admin/staff")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_session_of_a_deleted_account_stops_working()
     {
-        await using var app = new ClinicApp(Database.ConnectionString);
+        await using var app = new ClinicApp(Database.ConnectionString, MongoConnectionString);
         using var browser = Browser(app);
         var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
         await browser.SignInAsync(email, StaffSessions.Password);
 
-        await ExecuteAsync("DELETE FROM staff_users WHERE email = @email", new { email });
+        await Data.DeleteStaffAsync(email);
         app.Clock.Advance(TimeSpan.FromSeconds(61));
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/admin")).StatusCode);
@@ -75,9 +73,6 @@ public sealed class StaffSessionCheckTests(PostgresFixture database, ClinicHost 
     private static HttpClient Browser(ClinicApp app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    private async Task ExecuteAsync(string sql, object parameters)
-    {
-        await using var connection = await Database.DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(sql, parameters);
-    }
+    private string? MongoConnectionString =>
+        Provider == StorageProvider.Mongo ? MongoTestServer.ConnectionString : null;
 }
