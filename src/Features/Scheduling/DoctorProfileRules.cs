@@ -32,6 +32,6 @@ internal static class DoctorProfileRules
     public static IRuleBuilderOptions<T, int> SlotMinutes<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(MinSlotMinutes, MaxSlotMinutes)
             .WithMessage($"The slot length must be from {MinSlotMinutes} to {MaxSlotMinutes} minutes.")
-            .Must(minutes => minutes % WeeklyHours.StepMinutes == 0)
+            .Must(minutes => minutes is < MinSlotMinutes or > MaxSlotMinutes || minutes % WeeklyHours.StepMinutes == 0)
             .WithMessage($"The slot length must be a multiple of {WeeklyHours.StepMinutes} minutes, such as 15 or 25.");
 }

@@ -114,7 +114,8 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
     {
         var response = await Client.PostAsJsonAsync("/api/doctors", NewDoctor(slotMinutes: slotMinutes));
 
-        await response.AssertFieldErrorAsync("slotMinutes");
+        var messages = await response.AssertFieldErrorAsync("slotMinutes");
+        Assert.Contains("from 5 to 240", Assert.Single(messages));
         Assert.Equal(0, await CountDoctorsAsync());
     }
 
