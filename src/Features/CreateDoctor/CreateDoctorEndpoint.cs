@@ -29,9 +29,10 @@ public sealed class CreateDoctorEndpoint : ICarterModule
             .WithTags("Doctors")
             .WithSummary("Add a doctor")
             .WithDescription(
-                "timeZone: an IANA zone id such as Europe/Madrid. slotMinutes: 5 to 240. workingHours (optional): "
+                "timeZone: an IANA zone id such as Europe/Madrid. slotMinutes: 5 to 240, a multiple of 5. "
+                    + "workingHours (optional): "
                     + "the week as [{ day: \"Monday\", starts: \"09:00\", ends: \"14:00\" }], several intervals a day, "
-                    + "wall-clock times in the doctor's zone; \"24:00\" ends at midnight."
+                    + "wall-clock times on 5-minute steps in the doctor's zone; \"24:00\" ends at midnight."
             )
             .ProducesValidationProblem();
 }

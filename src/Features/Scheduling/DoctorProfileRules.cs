@@ -25,7 +25,13 @@ internal static class DoctorProfileRules
                         : "Use an IANA time zone such as Europe/Madrid, America/New_York or UTC."
             );
 
+    /// <summary>
+    /// Slots are whole five-minute steps, the unit in which MongoDB claims a doctor's and a patient's time, so
+    /// both providers see the same overlaps.
+    /// </summary>
     public static IRuleBuilderOptions<T, int> SlotMinutes<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(MinSlotMinutes, MaxSlotMinutes)
-            .WithMessage($"The slot length must be from {MinSlotMinutes} to {MaxSlotMinutes} minutes.");
+            .WithMessage($"The slot length must be from {MinSlotMinutes} to {MaxSlotMinutes} minutes.")
+            .Must(minutes => minutes is < MinSlotMinutes or > MaxSlotMinutes || minutes % WeeklyHours.StepMinutes == 0)
+            .WithMessage($"The slot length must be a multiple of {WeeklyHours.StepMinutes} minutes, such as 15 or 25.");
 }

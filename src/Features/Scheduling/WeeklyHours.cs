@@ -11,13 +11,18 @@ namespace AppointmentSlices.Features.Scheduling;
 public sealed record WorkingInterval(DayOfWeek? Day, string? Starts, string? Ends);
 
 /// <summary>
-/// The rules a doctor's week of working hours must keep: known days, "HH:mm" times, each interval ending after
-/// it starts, and no two intervals of one day overlapping (touching is fine). Each failure names the item's field,
-/// such as <c>WorkingHours[2].Starts</c>, so a form can show it beside its input.
+/// The rules a doctor's week of working hours must keep: known days, "HH:mm" times on five-minute steps, each
+/// interval ending after it starts, and no two intervals of one day overlapping (touching is fine). Each failure
+/// names the item's field, such as <c>WorkingHours[2].Starts</c>, so a form can show it beside its input.
 /// </summary>
 public static class WeeklyHours
 {
     public const int MaxIntervals = 100;
+
+    /// <summary>Working hours start and end on five-minute steps (09:05, not 09:07), like slot lengths.</summary>
+    public const int StepMinutes = 5;
+
+    private const string StepHelp = "Use a time on a 5-minute step, such as 09:00 or 09:05.";
 
     internal static void Check<T>(IReadOnlyList<WorkingInterval>? week, ValidationContext<T> context, string property)
     {
@@ -86,11 +91,21 @@ public static class WeeklyHours
         {
             context.AddFailure($"{path}.Starts", WallClock.TimeHelp);
         }
+        else if (!OnStep(starts))
+        {
+            context.AddFailure($"{path}.Starts", StepHelp);
+            startsRead = false;
+        }
 
         var endsRead = WallClock.TryParseTime(item.Ends, isEnd: true, out var ends);
         if (!endsRead)
         {
             context.AddFailure($"{path}.Ends", WallClock.EndTimeHelp);
+        }
+        else if (!OnStep(ends))
+        {
+            context.AddFailure($"{path}.Ends", StepHelp);
+            endsRead = false;
         }
         else if (startsRead && ends <= starts)
         {
@@ -100,6 +115,8 @@ public static class WeeklyHours
 
         return dayIsKnown && startsRead && endsRead ? new WorkingHours(item.Day!.Value, starts, ends) : null;
     }
+
+    private static bool OnStep(TimeSpan time) => time.Minutes % StepMinutes == 0;
 
     private static void CheckNoOverlap<T>(
         List<(int Index, WorkingHours Hours)> day,

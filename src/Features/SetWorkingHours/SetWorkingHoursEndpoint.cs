@@ -26,7 +26,8 @@ public sealed class SetWorkingHoursEndpoint : ICarterModule
             .WithSummary("Replace a doctor's weekly working hours")
             .WithDescription(
                 "workingHours: the whole week as [{ day: \"Monday\", starts: \"09:00\", ends: \"14:00\" }], several "
-                    + "intervals a day that may touch but not overlap; wall-clock \"HH:mm\" in the doctor's zone, "
+                    + "intervals a day that may touch but not overlap; wall-clock \"HH:mm\" on 5-minute steps in the "
+                    + "doctor's zone, "
                     + "\"24:00\" ends at midnight. Future booked appointments that would fall off the new grid are "
                     + "refused with 409 /problems/appointments-affected listing them in affectedAppointments, and "
                     + "nothing changes; send confirm: true to apply anyway. The answer lists them too."

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task A_created_doctor_with_hours_is_listed_and_has_free_slots()
     {
         var response = await Client.PostAsJsonAsync(
@@ -55,7 +56,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.Equal(id, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_doctor_created_without_hours_has_no_slots()
     {
         var response = await Client.PostAsJsonAsync("/api/doctors", NewDoctor());
@@ -66,7 +67,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.Empty(await Client.FreeSlotsAsync(id, "2026-03-17"));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("Mars/Olympus")]
     [InlineData("EST5EDT")]
     [InlineData("CET")]
@@ -84,7 +85,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.Equal(0, await CountDoctorsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_zone_in_the_wrong_letter_case_is_refused_with_its_spelling()
     {
         var response = await Client.PostAsJsonAsync("/api/doctors", NewDoctor(timeZone: "america/new_york"));
@@ -93,7 +94,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.Contains("America/New_York", Assert.Single(messages));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("UTC")]
     [InlineData("America/Argentina/Buenos_Aires")]
     [InlineData("Etc/GMT+5")]
@@ -105,7 +106,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.Equal(timeZone, (await response.ReadJsonAsync()).GetProperty("timeZone").GetString());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(0)]
     [InlineData(4)]
     [InlineData(241)]
@@ -113,11 +114,78 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
     {
         var response = await Client.PostAsJsonAsync("/api/doctors", NewDoctor(slotMinutes: slotMinutes));
 
-        await response.AssertFieldErrorAsync("slotMinutes");
+        var messages = await response.AssertFieldErrorAsync("slotMinutes");
+        Assert.Contains("from 5 to 240", Assert.Single(messages));
         Assert.Equal(0, await CountDoctorsAsync());
     }
 
-    [Fact]
+    [ProviderTheory]
+    [InlineData(7)]
+    [InlineData(22)]
+    [InlineData(239)]
+    public async Task A_slot_length_that_is_not_a_multiple_of_5_minutes_is_refused(int slotMinutes)
+    {
+        var response = await Client.PostAsJsonAsync("/api/doctors", NewDoctor(slotMinutes: slotMinutes));
+
+        var messages = await response.AssertFieldErrorAsync("slotMinutes");
+        Assert.Contains("multiple of 5", Assert.Single(messages));
+        Assert.Equal(0, await CountDoctorsAsync());
+    }
+
+    [ProviderTheory]
+    [InlineData(5)]
+    [InlineData(25)]
+    [InlineData(240)]
+    public async Task Slot_lengths_in_5_minute_steps_are_accepted(int slotMinutes)
+    {
+        var response = await Client.PostAsJsonAsync("/api/doctors", NewDoctor(slotMinutes: slotMinutes));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(slotMinutes, (await response.ReadJsonAsync()).GetProperty("slotMinutes").GetInt32());
+    }
+
+    [ProviderFact]
+    public async Task An_update_to_a_slot_length_off_the_5_minute_step_is_refused_and_changes_nothing()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+
+        var response = await Client.PutAsJsonAsync($"/api/doctors/{doctorId}", NewDoctor(slotMinutes: 32));
+
+        await response.AssertFieldErrorAsync("slotMinutes");
+        Assert.Equal(30, (await Client.GetDoctorAsync(doctorId)).GetProperty("slotMinutes").GetInt32());
+    }
+
+    [ProviderFact]
+    public async Task Hours_of_a_new_doctor_off_the_5_minute_step_are_refused_naming_the_field()
+    {
+        var body = NewDoctor(
+            workingHours:
+            [
+                new
+                {
+                    day = "Monday",
+                    starts = "09:05",
+                    ends = "14:00",
+                },
+                new
+                {
+                    day = "Monday",
+                    starts = "15:00",
+                    ends = "17:58",
+                },
+            ]
+        );
+
+        var response = await Client.PostAsJsonAsync("/api/doctors", body);
+
+        var messages = await response.AssertFieldErrorAsync("workingHours[1].ends");
+        Assert.Contains("5-minute step", Assert.Single(messages));
+        var problem = await response.ReadJsonAsync();
+        Assert.False(problem.GetProperty("errors").TryGetProperty("workingHours[0].starts", out _));
+        Assert.Equal(0, await CountDoctorsAsync());
+    }
+
+    [ProviderFact]
     public async Task A_blank_name_and_specialty_are_refused_field_by_field()
     {
         var response = await Client.PostAsJsonAsync("/api/doctors", NewDoctor(fullName: "  ", specialty: ""));
@@ -126,7 +194,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         await response.AssertFieldErrorAsync("specialty");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Overlapping_hours_in_a_new_doctor_are_refused_naming_the_interval()
     {
         var body = NewDoctor(
@@ -153,7 +221,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.Equal(0, await CountDoctorsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Updating_name_and_specialty_keeps_the_schedule()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -180,7 +248,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.Equal(["Cardiología"], specialties.EnumerateArray().Select(s => s.GetString()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Updating_an_unknown_doctor_returns_404()
     {
         var response = await Client.PutAsJsonAsync($"/api/doctors/{Guid.CreateVersion7()}", NewDoctor());
@@ -188,7 +256,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_update_with_a_bad_zone_is_refused_and_changes_nothing()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -199,7 +267,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.Equal("Europe/Madrid", (await Client.GetDoctorAsync(doctorId)).GetProperty("timeZone").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_longer_slot_that_moves_a_booking_off_the_grid_is_refused_until_confirmed()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -225,11 +293,11 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         Assert.Equal([offNewGrid], DoctorsApi.AffectedIds(await applied.ReadJsonAsync()));
         Assert.Equal(45, (await Client.GetDoctorAsync(doctorId)).GetProperty("slotMinutes").GetInt32());
-        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Database.DataSource, offNewGrid));
-        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Database.DataSource, onNewGrid));
+        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Data, offNewGrid));
+        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Data, onNewGrid));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Moving_the_doctor_to_another_zone_lists_the_bookings_that_leave_the_hours()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -248,7 +316,7 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
         Assert.NotEqual(ten, affected.GetProperty("id").GetGuid());
         Assert.Equal("2026-03-17T09:00:00+01:00", affected.GetProperty("startsAt").GetString());
         Assert.Equal("2026-03-17T09:30:00+01:00", affected.GetProperty("endsAt").GetString());
-        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, nine);
+        var patient = await DoctorsApi.PatientOfAsync(Data, nine);
         Assert.Equal(patient.Id, affected.GetProperty("patientId").GetGuid());
         Assert.Equal(patient.Name, affected.GetProperty("patientName").GetString());
     }
@@ -269,11 +337,5 @@ public sealed class CreateAndUpdateDoctorTests(PostgresFixture database, ClinicH
             workingHours,
         };
 
-    private async Task<long> CountDoctorsAsync()
-    {
-        await using var connection = await Database.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM doctors";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountDoctorsAsync() => Data.CountDoctorsAsync();
 }

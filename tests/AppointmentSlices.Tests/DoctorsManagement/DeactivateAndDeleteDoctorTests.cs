@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task A_deactivated_doctor_is_not_listed_has_no_slots_and_cannot_be_booked()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -36,7 +37,7 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
         Assert.False(item.GetProperty("isActive").GetBoolean());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Deactivating_a_doctor_with_bookings_is_refused_until_confirmed_and_lists_them()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -49,8 +50,8 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
         Assert.Equal([first, second], DoctorsApi.AffectedIds(problem));
         var patients = new[]
         {
-            await DoctorsApi.PatientOfAsync(Database.DataSource, first),
-            await DoctorsApi.PatientOfAsync(Database.DataSource, second),
+            await DoctorsApi.PatientOfAsync(Data, first),
+            await DoctorsApi.PatientOfAsync(Data, second),
         };
         Assert.Equal(patients, DoctorsApi.AffectedPatients(problem));
         Assert.True((await Client.GetDoctorAsync(doctorId)).GetProperty("isActive").GetBoolean());
@@ -62,10 +63,10 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
         Assert.Equal([first, second], DoctorsApi.AffectedIds(deactivated));
         Assert.Equal(patients, DoctorsApi.AffectedPatients(deactivated));
         Assert.False((await Client.GetDoctorAsync(doctorId)).GetProperty("isActive").GetBoolean());
-        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Database.DataSource, first));
+        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Data, first));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_reactivated_doctor_takes_bookings_again()
     {
         var doctorId = await Clinic.Doctor().WorksWeekdays(("09:00", "14:00")).Inactive().SaveAsync();
@@ -78,7 +79,7 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
         await Client.BookedAsync(doctorId, DoctorsApi.TuesdayNine);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Deactivating_an_unknown_doctor_returns_404()
     {
         var response = await Client.PostAsync($"/api/doctors/{Guid.CreateVersion7()}/deactivate?confirm=true", null);
@@ -86,12 +87,12 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_doctor_with_appointments_cannot_be_deleted()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
         var appointmentId = await Client.BookedAsync(doctorId, DoctorsApi.TuesdayNine);
-        await DoctorsApi.CancelDirectlyAsync(Database.DataSource, appointmentId);
+        await DoctorsApi.CancelDirectlyAsync(Data, appointmentId);
 
         var response = await Client.DeleteAsync($"/api/doctors/{doctorId}");
 
@@ -99,7 +100,7 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/doctors/{doctorId}")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_doctor_without_appointments_can_be_deleted_with_their_schedule()
     {
         var doctorId = await Clinic
@@ -117,7 +118,7 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
         await again.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_openapi_document_describes_the_doctor_routes_and_their_errors()
     {
         var document = await (await Client.GetAsync("/openapi/v1.json")).ReadJsonAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -12,7 +13,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
     : StaffBrowserTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task The_list_shows_inactive_doctors_too_and_finds_them_by_name_or_specialty()
     {
         await Clinic.AddMadridDoctorAsync("Lucía Serrano Gil");
@@ -28,7 +29,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(["Retirado Antiguo"], Names(bySpecialty));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Adding_a_doctor_opens_their_working_hours()
     {
         var form = PageForm.Of(
@@ -57,7 +58,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Contains("working hours", hours.QuerySelector("[role='status']")?.TextContent);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_new_doctor_with_bad_details_shows_each_error_beside_its_field()
     {
         var form = PageForm.Of(
@@ -73,10 +74,10 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
         Assert.NotEqual("", Error(page, "FullName"));
         Assert.Contains("240", Error(page, "SlotMinutes"));
         Assert.Equal("", Error(page, "TimeZone"));
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM doctors"));
+        Assert.Equal(0, await Data.CountDoctorsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Deactivating_a_doctor_with_bookings_lists_them_and_applies_only_when_asked_again()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -88,7 +89,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
 
         var warning = await PageForm.ParseAsync(warned);
         Assert.Contains("Nothing has been changed", warning.QuerySelector(".affected-appointments")?.TextContent);
-        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, booked);
+        var patient = await DoctorsApi.PatientOfAsync(Data, booked);
         Assert.Equal(patient.Name, DoctorsApi.PatientLinkText(warning, patient.Id));
         Assert.True((await Client.GetDoctorAsync(doctorId)).GetProperty("isActive").GetBoolean());
 
@@ -102,7 +103,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
         Assert.NotNull(result.QuerySelector("form[action*='handler=Reactivate']"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Saving_details_that_move_the_grid_asks_first()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -114,7 +115,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
 
         var warning = await PageForm.ParseAsync(warned);
         Assert.NotNull(warning.QuerySelector(".affected-appointments"));
-        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, booked);
+        var patient = await DoctorsApi.PatientOfAsync(Data, booked);
         Assert.Equal(patient.Name, DoctorsApi.PatientLinkText(warning, patient.Id));
         Assert.Equal(
             "45",
@@ -128,7 +129,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(45, (await Client.GetDoctorAsync(doctorId)).GetProperty("slotMinutes").GetInt32());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Time_off_is_added_listed_and_removed_on_its_page()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -155,7 +156,7 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("09:00", (await Client.FreeSlotsAsync(doctorId, "2026-03-18"))[0]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Time_off_that_ends_before_it_starts_shows_the_error_beside_the_end()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -180,12 +181,4 @@ public sealed class DoctorPagesTests(PostgresFixture database, ClinicHost host)
 
     private static string Error(IDocument page, string name) =>
         page.QuerySelector($"[data-valmsg-for='{name}']")?.TextContent.Trim() ?? "(no message element)";
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = await Database.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }

@@ -3,8 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AppointmentSlices.Tests.Harness;
-using Dapper;
-using Npgsql;
+using AppointmentSlices.Tests.Harness.Data;
 using Xunit;
 
 namespace AppointmentSlices.Tests.DoctorsManagement;
@@ -113,38 +112,16 @@ internal static class DoctorsApi
             .ToArray();
 
     /// <summary>The patient an appointment is booked for, as stored.</summary>
-    public static async Task<(Guid Id, string Name)> PatientOfAsync(NpgsqlDataSource db, Guid appointmentId)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<(Guid, string)>(
-            """
-            SELECT p.id, p.full_name
-            FROM appointments a JOIN patients p ON p.id = a.patient_id
-            WHERE a.id = @appointmentId
-            """,
-            new { appointmentId }
-        );
-    }
+    public static Task<(Guid Id, string Name)> PatientOfAsync(ClinicData data, Guid appointmentId) =>
+        data.PatientOfAsync(appointmentId);
 
     /// <summary>The name an affected list on a page shows for the patient, linked to the patient's page.</summary>
     public static string? PatientLinkText(IDocument page, Guid patientId) =>
         page.QuerySelector($".affected-appointments a[href='/admin/patients/{patientId}']")?.TextContent.Trim();
 
-    public static async Task<string> StatusOfAsync(NpgsqlDataSource db, Guid appointmentId)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<string>(
-            "SELECT status FROM appointments WHERE id = @appointmentId",
-            new { appointmentId }
-        ) ?? "";
-    }
+    public static async Task<string> StatusOfAsync(ClinicData data, Guid appointmentId) =>
+        (await data.ReadAppointmentAsync(appointmentId)).Status;
 
-    public static async Task CancelDirectlyAsync(NpgsqlDataSource db, Guid appointmentId)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            "UPDATE appointments SET status = 'Cancelled' WHERE id = @appointmentId",
-            new { appointmentId }
-        );
-    }
+    public static Task CancelDirectlyAsync(ClinicData data, Guid appointmentId) =>
+        data.CancelDirectlyAsync(appointmentId);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -16,7 +17,7 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
     private const string Monday = "Days[0].Intervals";
     private const string Tuesday = "Days[1].Intervals";
 
-    [Fact]
+    [ProviderFact]
     public async Task The_form_shows_the_week_and_saving_it_stores_the_new_hours()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -50,7 +51,7 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("00:00", Input(saved, $"{Tuesday}[0].Ends"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Overlapping_times_show_the_error_beside_the_interval_and_save_nothing()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -71,7 +72,7 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("Monday 09:00–14:00", (await Client.HoursAsync(doctorId))[0]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Hours_that_strand_a_booking_list_it_and_apply_only_when_staff_apply_anyway()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -88,7 +89,7 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
         Assert.Contains("Nothing has been changed", list);
         Assert.Contains("Tuesday 17 March 2026", list);
         Assert.Contains("09:00–09:30", list);
-        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, stranded);
+        var patient = await DoctorsApi.PatientOfAsync(Data, stranded);
         Assert.Equal(patient.Name, DoctorsApi.PatientLinkText(warning, patient.Id));
         Assert.DoesNotContain(patient.Id.ToString(), list);
         Assert.NotNull(warning.QuerySelector("button[name='Confirm'][value='true']"));
@@ -105,7 +106,7 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("Tuesday 10:00–14:00", (await Client.HoursAsync(doctorId))[2]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Posting_without_the_antiforgery_token_returns_400_and_saves_nothing()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -121,7 +122,7 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("Monday 09:00–14:00", (await Client.HoursAsync(doctorId))[0]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_page_of_an_unknown_doctor_is_not_found()
     {
         var response = await Browser.GetAsync(HoursPath(Guid.CreateVersion7()));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task Time_off_removes_its_slots_and_removing_it_gives_them_back()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -39,7 +40,7 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
         await again.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Time_off_over_a_booking_is_refused_with_409_listing_it_and_nothing_is_added()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -50,15 +51,12 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, "/problems/appointments-affected");
         Assert.Equal([covered], DoctorsApi.AffectedIds(problem));
-        Assert.Equal(
-            [await DoctorsApi.PatientOfAsync(Database.DataSource, covered)],
-            DoctorsApi.AffectedPatients(problem)
-        );
+        Assert.Equal([await DoctorsApi.PatientOfAsync(Data, covered)], DoctorsApi.AffectedPatients(problem));
         var list = await (await Client.GetAsync($"/api/doctors/{doctorId}/time-off")).ReadJsonAsync();
         Assert.Empty(list.GetProperty("items").EnumerateArray());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Confirmed_time_off_over_a_booking_is_added_and_lists_it()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -69,15 +67,12 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var added = await response.ReadJsonAsync();
         Assert.Equal([covered], DoctorsApi.AffectedIds(added));
-        Assert.Equal(
-            [await DoctorsApi.PatientOfAsync(Database.DataSource, covered)],
-            DoctorsApi.AffectedPatients(added)
-        );
+        Assert.Equal([await DoctorsApi.PatientOfAsync(Data, covered)], DoctorsApi.AffectedPatients(added));
         Assert.Empty(await Client.FreeSlotsAsync(doctorId, "2026-03-17"));
-        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Database.DataSource, covered));
+        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Data, covered));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Time_off_that_ends_as_a_booking_starts_does_not_affect_it()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -88,7 +83,7 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("2026-03-17 09:00", "2026-03-17T10:00", "starts")]
     [InlineData("2026-03-17T09:00:00+01:00", "2026-03-17T10:00", "starts")]
     [InlineData("2026-03-17T09:00", "2026-02-30T10:00", "ends")]
@@ -104,7 +99,7 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
         await response.AssertFieldErrorAsync(field);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Time_off_is_listed_from_today_in_start_order_and_in_pages()
     {
         var doctorId = await Clinic
@@ -141,7 +136,7 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
         );
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Time_off_of_an_unknown_doctor_returns_404()
     {
         var unknown = Guid.CreateVersion7();
@@ -156,7 +151,7 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
         );
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Time_off_cannot_be_removed_through_another_doctor()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -170,7 +165,7 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("12:00", (await Client.FreeSlotsAsync(doctorId, "2026-03-18"))[0]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_listing_with_a_bad_window_is_refused()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -180,7 +175,7 @@ public sealed class TimeOffTests(PostgresFixture database, ClinicHost host)
         await response.AssertFieldErrorAsync("to");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_reason_with_control_characters_is_refused()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

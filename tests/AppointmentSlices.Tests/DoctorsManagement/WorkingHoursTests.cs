@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AppointmentSlices.Tests.Harness;
+using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
     : DatabaseTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [Fact]
+    [ProviderFact]
     public async Task New_hours_replace_the_whole_week_and_decide_the_slots()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -51,7 +52,7 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Empty(await Client.FreeSlotsAsync(doctorId, "2026-03-16"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Hours_may_end_at_midnight_and_intervals_may_touch()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -88,8 +89,8 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(["07:15"], await Client.FreeSlotsAsync(doctorId, "2026-03-18"));
     }
 
-    [Theory]
-    [InlineData("09:00", "14:00", "13:59", "18:00", "workingHours[1].starts")]
+    [ProviderTheory]
+    [InlineData("09:00", "14:00", "13:55", "18:00", "workingHours[1].starts")]
     [InlineData("09:00", "18:00", "10:00", "11:00", "workingHours[1].starts")]
     [InlineData("09:00", "14:00", "09:00", "14:00", "workingHours[1].starts")]
     [InlineData("14:00", "09:00", "15:00", "18:00", "workingHours[0].ends")]
@@ -129,7 +130,54 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(10, (await Client.HoursAsync(doctorId)).Length);
     }
 
-    [Fact]
+    [ProviderTheory]
+    [InlineData("09:07", "14:00", "workingHours[0].starts")]
+    [InlineData("09:00", "13:59", "workingHours[0].ends")]
+    public async Task Hours_off_the_5_minute_step_are_refused_naming_the_field_and_nothing_changes(
+        string starts,
+        string ends,
+        string field
+    )
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var week = new object[]
+        {
+            new
+            {
+                day = "Monday",
+                starts,
+                ends,
+            },
+        };
+
+        var response = await Client.PutHoursAsync(doctorId, week);
+
+        await response.AssertFieldErrorAsync(field);
+        Assert.Equal(10, (await Client.HoursAsync(doctorId)).Length);
+    }
+
+    [ProviderFact]
+    public async Task Hours_on_any_5_minute_step_are_accepted_and_the_slots_start_there()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var week = new object[]
+        {
+            new
+            {
+                day = "Tuesday",
+                starts = "09:05",
+                ends = "10:35",
+            },
+        };
+
+        var response = await Client.PutHoursAsync(doctorId, week);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Tuesday 09:05–10:35"], await Client.HoursAsync(doctorId));
+        Assert.Equal(["09:05", "09:35", "10:05"], await Client.FreeSlotsAsync(doctorId, "2026-03-17"));
+    }
+
+    [ProviderFact]
     public async Task The_same_times_on_different_days_do_not_overlap()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -140,7 +188,7 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(5, (await Client.HoursAsync(doctorId)).Length);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("""{ "workingHours": [{ "starts": "09:00", "ends": "14:00" }] }""", "/problems/validation")]
     [InlineData("""{ "workingHours": [{ "day": 9, "starts": "09:00", "ends": "14:00" }] }""", "/problems/validation")]
     [InlineData(
@@ -160,7 +208,7 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(10, (await Client.HoursAsync(doctorId)).Length);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_week_without_its_list_is_refused()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -170,7 +218,7 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         await response.AssertFieldErrorAsync("workingHours");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Hours_of_an_unknown_doctor_return_404()
     {
         var response = await Client.PutHoursAsync(Guid.CreateVersion7(), DoctorsApi.WeekdayHours(("09:00", "14:00")));
@@ -178,14 +226,14 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Hours_that_strand_a_booking_are_refused_with_409_listing_exactly_it_and_nothing_changes()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
         var stranded = await Client.BookedAsync(doctorId, DoctorsApi.TuesdayNine);
         await Client.BookedAsync(doctorId, DoctorsApi.TuesdayTen);
         var cancelled = await Client.BookedAsync(doctorId, "2026-03-17T09:30:00+01:00");
-        await DoctorsApi.CancelDirectlyAsync(Database.DataSource, cancelled);
+        await DoctorsApi.CancelDirectlyAsync(Data, cancelled);
         var before = await Client.HoursAsync(doctorId);
 
         var response = await Client.PutHoursAsync(
@@ -198,14 +246,13 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(stranded, affected.GetProperty("id").GetGuid());
         Assert.Equal(DoctorsApi.TuesdayNine, affected.GetProperty("startsAt").GetString());
         Assert.Equal("2026-03-17T09:30:00+01:00", affected.GetProperty("endsAt").GetString());
-        var booking = await (await Client.GetAsync($"/api/appointments/{stranded}")).ReadJsonAsync();
-        Assert.Equal(booking.GetProperty("patientId").GetGuid(), affected.GetProperty("patientId").GetGuid());
-        var patient = await DoctorsApi.PatientOfAsync(Database.DataSource, stranded);
+        var patient = await DoctorsApi.PatientOfAsync(Data, stranded);
+        Assert.Equal(patient.Id, affected.GetProperty("patientId").GetGuid());
         Assert.Equal(patient.Name, affected.GetProperty("patientName").GetString());
         Assert.Equal(before, await Client.HoursAsync(doctorId));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Confirmed_hours_that_strand_a_booking_are_applied_and_list_it_and_the_booking_stays()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -221,15 +268,12 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var saved = await response.ReadJsonAsync();
         Assert.Equal([stranded], DoctorsApi.AffectedIds(saved));
-        Assert.Equal(
-            [await DoctorsApi.PatientOfAsync(Database.DataSource, stranded)],
-            DoctorsApi.AffectedPatients(saved)
-        );
+        Assert.Equal([await DoctorsApi.PatientOfAsync(Data, stranded)], DoctorsApi.AffectedPatients(saved));
         Assert.Equal("Monday 10:00–14:00", (await Client.HoursAsync(doctorId))[0]);
-        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Database.DataSource, stranded));
+        Assert.Equal("Scheduled", await DoctorsApi.StatusOfAsync(Data, stranded));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_booking_already_left_off_the_schedule_is_not_listed_again()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -243,7 +287,7 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Empty(DoctorsApi.AffectedIds(await response.ReadJsonAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_booking_in_the_past_is_not_affected()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -261,19 +305,13 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         Assert.Empty(await Client.HoursAsync(doctorId));
     }
 
-    private async Task InsertAppointmentAsync(Guid doctorId, Guid patientId, DateTimeOffset startsAt)
-    {
-        await using var connection = await Database.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO appointments (id, doctor_id, patient_id, starts_at, ends_at, status, reason)
-            VALUES ($1, $2, $3, $4, $5, 'Scheduled', 'Revisión')
-            """;
-        command.Parameters.AddWithValue(Guid.CreateVersion7());
-        command.Parameters.AddWithValue(doctorId);
-        command.Parameters.AddWithValue(patientId);
-        command.Parameters.AddWithValue(startsAt.UtcDateTime);
-        command.Parameters.AddWithValue(startsAt.AddMinutes(30).UtcDateTime);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task InsertAppointmentAsync(Guid doctorId, Guid patientId, DateTimeOffset startsAt) =>
+        Data.InsertAppointmentAsync(
+            Guid.CreateVersion7(),
+            doctorId,
+            patientId,
+            startsAt,
+            startsAt.AddMinutes(30),
+            "Scheduled"
+        );
 }
