@@ -40,16 +40,6 @@ public static class FeatureRegistration
                 .AsImplementedInterfaces(type => type != marker)
                 .WithSingletonLifetime()
         );
-        if (marker == typeof(IMongoStore)) // TEMPORARY-MONGO-WIP: PostgreSQL stores stand in for Mongo ones not written yet
-        {
-            services.Scan(scan =>
-                scan.FromAssemblyOf<BookingOptions>()
-                    .AddClasses(classes => classes.AssignableTo<IPostgresStore>(), publicOnly: false)
-                    .UsingRegistrationStrategy(Scrutor.RegistrationStrategy.Skip)
-                    .AsImplementedInterfaces(type => type != typeof(IPostgresStore))
-                    .WithSingletonLifetime()
-            );
-        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<BookingOptions>(configuration.GetSection("Booking"));

@@ -140,11 +140,6 @@ public static class ClinicDatabaseRegistration
         if (database.Provider == StorageProvider.Mongo)
         {
             services.AddMongo(database.ConnectionString);
-            if (Environment.GetEnvironmentVariable("TEMPORARY_MONGO_WIP_POSTGRES") is { } pg) // TEMPORARY-MONGO-WIP
-            {
-                services.AddPostgres(pg);
-            }
-
             return services;
         }
 

@@ -37,8 +37,6 @@ public sealed class ClinicApp(
         {
             builder.UseSetting("Storage:Provider", "Mongo");
             builder.UseSetting("ConnectionStrings:Mongo", mongoConnectionString);
-            builder.UseDefaultServiceProvider(options => options.ValidateOnBuild = false); // TEMPORARY-MONGO-WIP
-            Environment.SetEnvironmentVariable("TEMPORARY_MONGO_WIP_POSTGRES", connectionString); // TEMPORARY-MONGO-WIP
         }
 
         builder.UseSetting("Seed:DemoData", "false");
