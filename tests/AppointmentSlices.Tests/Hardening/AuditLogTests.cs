@@ -17,7 +17,8 @@ public sealed class AuditLogTests(PostgresFixture database, ClinicHost host)
     : BrowserTest(database, host),
         IClassFixture<ClinicHost>
 {
-    [ProviderFact]
+    // The clock stands still in tests, so both entries share a time and their ids decide the order.
+    [ProviderFact(NotOnTestServer = "does not sort binary uuids, the tie-break between entries of one instant")]
     public async Task Booking_and_cancelling_are_logged_with_who_did_it_and_which_fields_changed()
     {
         var booking = await BookAsync(await Clinic.AddMadridDoctorAsync());
