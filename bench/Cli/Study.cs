@@ -30,11 +30,14 @@ public sealed class Study(StudySettings settings)
         var scenarios = Scenario.Known.Where(settings.ScenarioNames.Contains).ToList();
         var pgScenarios = scenarios.Where(s => s != Scenario.Mongo).ToList();
 
-        var build = settings.Url is null && pgScenarios.Count > 0 ? ServiceHost.BuildAsync(root, ct) : Task.FromResult("");
+        var build =
+            settings.Url is null && pgScenarios.Count > 0 ? ServiceHost.BuildAsync(root, ct) : Task.FromResult("");
         var data = Status("Generating the clinic (Bogus, fixed seed)", () =>
-            DatasetGenerator.Generate(settings.ScaleValue, DateOnly.FromDateTime(DateTime.UtcNow)));
+            DatasetGenerator.Generate(settings.ScaleValue, DateOnly.FromDateTime(DateTime.UtcNow))
+        );
         AnsiConsole.MarkupLineInterpolated(
-            $"Generated {data.Doctors.Count:N0} doctors, {data.Patients.Count:N0} patients, {data.Appointments.Count:N0} appointments in {data.GenerationTime.TotalSeconds:0.0} s");
+            $"Generated {data.Doctors.Count:N0} doctors, {data.Patients.Count:N0} patients, {data.Appointments.Count:N0} appointments in {data.GenerationTime.TotalSeconds:0.0} s"
+        );
 
         var results = new List<ScenarioResult>();
         IReadOnlyDictionary<string, string> dbSettings = new Dictionary<string, string>();
@@ -78,7 +81,8 @@ public sealed class Study(StudySettings settings)
             settings.ThreadsValue,
             settings.TimeoutValue.TotalSeconds,
             settings.Quick,
-            settings.Url ?? "host started by the bench (Release build, loopback)");
+            settings.Url ?? "host started by the bench (Release build, loopback)"
+        );
         return new StudyResult(
             started,
             clock.Elapsed.TotalSeconds,
@@ -87,7 +91,8 @@ public sealed class Study(StudySettings settings)
             load ?? Describe(data, 0, 0, 0),
             ServiceHost.BenchSettings,
             dbSettings,
-            results);
+            results
+        );
     }
 
     private async Task<DataLoad> LoadAsync(BenchPostgres postgres, ClinicDataset data, CancellationToken ct)
@@ -98,23 +103,37 @@ public sealed class Study(StudySettings settings)
         }
         else if (!await postgres.IsEmptyAsync())
         {
-            throw new InvalidOperationException("The database given with --postgres already holds doctors; give an empty one.");
+            throw new InvalidOperationException(
+                "The database given with --postgres already holds doctors; give an empty one."
+            );
         }
 
         var timer = Stopwatch.StartNew();
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        await AnsiConsole
+            .Progress()
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new ElapsedTimeColumn()
+            )
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask("Loading PostgreSQL (binary COPY)", maxValue: data.TotalRows);
-                await new PostgresLoader(postgres.DataSource).LoadAsync(data, new Progress<long>(n => task.Value = n), ct);
+                await new PostgresLoader(postgres.DataSource).LoadAsync(
+                    data,
+                    new Progress<long>(n => task.Value = n),
+                    ct
+                );
                 task.Value = data.TotalRows;
             });
         var loadSeconds = timer.Elapsed.TotalSeconds;
         timer.Restart();
         await Status("VACUUM (ANALYZE)", postgres.VacuumAnalyzeAsync);
         var vacuum = timer.Elapsed.TotalSeconds;
-        AnsiConsole.MarkupLineInterpolated($"Loaded {data.TotalRows:N0} rows in {loadSeconds:0.0} s, vacuumed and analysed in {vacuum:0.0} s");
+        AnsiConsole.MarkupLineInterpolated(
+            $"Loaded {data.TotalRows:N0} rows in {loadSeconds:0.0} s, vacuumed and analysed in {vacuum:0.0} s"
+        );
         return Describe(data, loadSeconds, vacuum, data.TotalRows);
     }
 
@@ -129,7 +148,8 @@ public sealed class Study(StudySettings settings)
             data.GenerationTime.TotalSeconds,
             load,
             vacuum,
-            rows);
+            rows
+        );
 
     private static ScenarioResult MongoNotRun()
     {
@@ -147,7 +167,8 @@ public sealed class Study(StudySettings settings)
 
     private static void Status(string what, Action work) => AnsiConsole.Status().Start(what, _ => work());
 
-    private static Task<T> Status<T>(string what, Func<Task<T>> work) => AnsiConsole.Status().StartAsync(what, _ => work());
+    private static Task<T> Status<T>(string what, Func<Task<T>> work) =>
+        AnsiConsole.Status().StartAsync(what, _ => work());
 
     private static Task Status(string what, Func<Task> work) => AnsiConsole.Status().StartAsync(what, _ => work());
 }

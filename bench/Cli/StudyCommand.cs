@@ -12,7 +12,10 @@ public sealed class StudyCommand : AsyncCommand<StudySettings>
         try
         {
             var result = await new Study(settings).RunAsync(ct);
-            var folder = await ReportWriter.WriteAsync(result, settings.Results ?? Path.Combine(Hosting.RepositoryRoot.Find(), "bench", "results"));
+            var folder = await ReportWriter.WriteAsync(
+                result,
+                settings.Results ?? Path.Combine(Hosting.RepositoryRoot.Find(), "bench", "results")
+            );
             AnsiConsole.MarkupLineInterpolated($"[green]Report written to {folder}[/]");
             return 0;
         }

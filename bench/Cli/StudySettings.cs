@@ -13,8 +13,10 @@ public sealed class StudySettings : CommandSettings
     public string Scenarios { get; init; } = "pg-noindex,pg-indexed,mongo";
 
     [CommandOption("--scale <SCALE>")]
-    [Description("small (50 doctors, 5,000 patients, 50,000 appointments), standard (500, 100,000, 1,000,000) or "
-        + "large (2,000, 500,000, 5,000,000). Default: standard.")]
+    [Description(
+        "small (50 doctors, 5,000 patients, 50,000 appointments), standard (500, 100,000, 1,000,000) or "
+            + "large (2,000, 500,000, 5,000,000). Default: standard."
+    )]
     public string Scale { get; init; } = "standard";
 
     [CommandOption("--duration <TIME>")]
@@ -42,8 +44,10 @@ public sealed class StudySettings : CommandSettings
     public string Endpoints { get; init; } = string.Join(',', Load.Endpoint.Names);
 
     [CommandOption("--quick")]
-    [Description("Small scale, 3 s an endpoint, 1 s warm-up, 16 connections, PostgreSQL scenarios only: checks "
-        + "that the harness works end to end (as CI does); its figures mean little.")]
+    [Description(
+        "Small scale, 3 s an endpoint, 1 s warm-up, 16 connections, PostgreSQL scenarios only: checks "
+            + "that the harness works end to end (as CI does); its figures mean little."
+    )]
     public bool Quick { get; init; }
 
     [CommandOption("--results <DIR>")]
@@ -51,14 +55,18 @@ public sealed class StudySettings : CommandSettings
     public string? Results { get; init; }
 
     [CommandOption("--work-dir <DIR>")]
-    [Description("Scratch folder for the PostgreSQL cluster, wrk's data files and host logs. Default: a folder "
-        + "under the system's temp directory.")]
+    [Description(
+        "Scratch folder for the PostgreSQL cluster, wrk's data files and host logs. Default: a folder "
+            + "under the system's temp directory."
+    )]
     public string? WorkDir { get; init; }
 
     [CommandOption("--url <URL>")]
-    [Description("Measure a host already running at this URL instead of starting one; needs --postgres for the "
-        + "database it uses, which the bench fills (it must be empty) and checks. Runs one scenario, named by "
-        + "--scenarios, as the host is configured.")]
+    [Description(
+        "Measure a host already running at this URL instead of starting one; needs --postgres for the "
+            + "database it uses, which the bench fills (it must be empty) and checks. Runs one scenario, named by "
+            + "--scenarios, as the host is configured."
+    )]
     public string? Url { get; init; }
 
     [CommandOption("--postgres <CONNECTION>")]
@@ -107,7 +115,9 @@ public sealed class StudySettings : CommandSettings
 
         if (EndpointNames.FirstOrDefault(e => !Load.Endpoint.Names.Contains(e)) is { } endpoint)
         {
-            return ValidationResult.Error($"Unknown endpoint {endpoint}; use {string.Join(", ", Load.Endpoint.Names)}.");
+            return ValidationResult.Error(
+                $"Unknown endpoint {endpoint}; use {string.Join(", ", Load.Endpoint.Names)}."
+            );
         }
 
         if (Url is not null && (Postgres is null || ScenarioNames.Count != 1))
@@ -115,7 +125,9 @@ public sealed class StudySettings : CommandSettings
             return ValidationResult.Error("--url needs --postgres and exactly one scenario.");
         }
 
-        return Connections < 1 ? ValidationResult.Error("--connections must be at least 1.") : ValidationResult.Success();
+        return Connections < 1
+            ? ValidationResult.Error("--connections must be at least 1.")
+            : ValidationResult.Success();
     }
 
     private static string[] Split(string list) =>

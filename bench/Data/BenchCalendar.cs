@@ -45,8 +45,9 @@ public sealed class BenchCalendar
     public bool IsWorkday(int day) => DateOf(day).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
     public static TimeOnly WallClockOf(int slot) =>
-        slot < 10 ? new TimeOnly(9, 0).AddMinutes(SlotMinutes * slot) : new TimeOnly(15, 0).AddMinutes(SlotMinutes * (slot - 10));
+        slot < 10
+            ? new TimeOnly(9, 0).AddMinutes(SlotMinutes * slot)
+            : new TimeOnly(15, 0).AddMinutes(SlotMinutes * (slot - 10));
 
-    public DateTimeOffset StartOf(int day, int slot) =>
-        new(DateOf(day).ToDateTime(WallClockOf(slot)), offsets[day]);
+    public DateTimeOffset StartOf(int day, int slot) => new(DateOf(day).ToDateTime(WallClockOf(slot)), offsets[day]);
 }

@@ -42,6 +42,6 @@ public sealed class ClinicDataset
 
     public TimeSpan GenerationTime { get; set; }
 
-    public long TotalRows => Doctors.Count * (1L + BenchCalendar.WorkingIntervals.Length * 5 + 1)
-        + Patients.Count + Appointments.Count;
+    public long TotalRows =>
+        Doctors.Count * (1L + BenchCalendar.WorkingIntervals.Length * 5 + 1) + Patients.Count + Appointments.Count;
 }

@@ -13,15 +13,37 @@ public static class DatasetGenerator
     public const int Seed = 20_260_601;
     private static readonly string[] Specialties =
     [
-        "Medicina familiar", "Pediatría", "Cardiología", "Dermatología", "Ginecología", "Traumatología",
-        "Oftalmología", "Psiquiatría", "Neurología", "Endocrinología", "Otorrinolaringología", "Urología",
+        "Medicina familiar",
+        "Pediatría",
+        "Cardiología",
+        "Dermatología",
+        "Ginecología",
+        "Traumatología",
+        "Oftalmología",
+        "Psiquiatría",
+        "Neurología",
+        "Endocrinología",
+        "Otorrinolaringología",
+        "Urología",
     ];
 
     private static readonly string[] Reasons =
     [
-        "Revisión anual", "Dolor de espalda", "Control de tensión", "Resultados de análisis", "Tos persistente",
-        "Dolor de cabeza", "Revisión de lunares", "Vacunación", "Renovación de receta", "Dolor de rodilla",
-        "Consulta de seguimiento", "Mareos", "Alergia estacional", "Control de diabetes", "Insomnio",
+        "Revisión anual",
+        "Dolor de espalda",
+        "Control de tensión",
+        "Resultados de análisis",
+        "Tos persistente",
+        "Dolor de cabeza",
+        "Revisión de lunares",
+        "Vacunación",
+        "Renovación de receta",
+        "Dolor de rodilla",
+        "Consulta de seguimiento",
+        "Mareos",
+        "Alergia estacional",
+        "Control de diabetes",
+        "Insomnio",
     ];
 
     public static ClinicDataset Generate(BenchScale scale, DateOnly today)
@@ -75,7 +97,13 @@ public static class DatasetGenerator
         var last = faker.Name.LastName();
         var created = now.AddDays(-faker.Random.Int(400, 3_000));
         var email = $"{index}.{faker.Internet.Email(first, last)}".ToLowerInvariant();
-        return new BenchPatient(ids.At(created), $"{first} {last} {faker.Name.LastName()}", email, faker.Phone.PhoneNumber("6## ### ###"), created);
+        return new BenchPatient(
+            ids.At(created),
+            $"{first} {last} {faker.Name.LastName()}",
+            email,
+            faker.Phone.PhoneNumber("6## ### ###"),
+            created
+        );
     }
 
     private static (List<BenchAppointment>, List<(int Doctor, int Day, int Slot)>) Appointments(
@@ -89,7 +117,8 @@ public static class DatasetGenerator
     )
     {
         var workdays = Enumerable.Range(0, calendar.DayCount).Where(calendar.IsWorkday).ToArray();
-        long remainingSlots = doctors.Sum(d => workdays.Count(day => day < d.LeaveFromDay || day >= d.LeaveToDay))
+        long remainingSlots =
+            doctors.Sum(d => workdays.Count(day => day < d.LeaveFromDay || day >= d.LeaveToDay))
             * (long)BenchCalendar.SlotsPerDay;
         long needed = scale.Appointments;
         var appointments = new List<BenchAppointment>(scale.Appointments);
@@ -113,7 +142,9 @@ public static class DatasetGenerator
                     if (random.Double() * remainingSlots-- < needed)
                     {
                         needed--;
-                        appointments.Add(Appointment(random, ids, calendar, busy, doctor, day, slot, scale.Patients, now));
+                        appointments.Add(
+                            Appointment(random, ids, calendar, busy, doctor, day, slot, scale.Patients, now)
+                        );
                     }
                     else if (day >= bookableFrom && day < bookableTo)
                     {
@@ -143,10 +174,26 @@ public static class DatasetGenerator
         var created = startsAt.AddDays(-random.Int(1, 60));
         created = created < now ? created : now;
         var roll = random.Int(0, 99);
-        var status = day < calendar.TodayIndex
-            ? roll < 85 ? "Completed" : roll < 90 ? "NoShow" : "Cancelled"
-            : roll < 92 ? "Scheduled" : "Cancelled";
-        return new BenchAppointment(ids.At(created), doctor, patient, day, slot, status, random.ArrayElement(Reasons), created);
+        var status =
+            day < calendar.TodayIndex
+                ? roll < 85
+                    ? "Completed"
+                    : roll < 90
+                        ? "NoShow"
+                        : "Cancelled"
+                : roll < 92
+                    ? "Scheduled"
+                    : "Cancelled";
+        return new BenchAppointment(
+            ids.At(created),
+            doctor,
+            patient,
+            day,
+            slot,
+            status,
+            random.ArrayElement(Reasons),
+            created
+        );
     }
 
     private static List<FreeSlot> FreeSlots(
@@ -157,7 +204,9 @@ public static class DatasetGenerator
     )
     {
         var shuffled = random.Shuffle(candidates);
-        return shuffled.Select(c => new FreeSlot(c.Doctor, FreePatient(random, busy, patients, c.Day, c.Slot), c.Day, c.Slot)).ToList();
+        return shuffled
+            .Select(c => new FreeSlot(c.Doctor, FreePatient(random, busy, patients, c.Day, c.Slot), c.Day, c.Slot))
+            .ToList();
     }
 
     /// <summary>A patient with nothing else at that day and slot, marked busy there from now on.</summary>

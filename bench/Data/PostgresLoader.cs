@@ -16,52 +16,82 @@ public sealed class PostgresLoader(NpgsqlDataSource db) : IDatasetLoader
         long written = 0;
         void Count(int rows) => rowsWritten.Report(Interlocked.Add(ref written, rows));
 
-        await CopyAsync("COPY doctors (id, full_name, specialty, time_zone, slot_minutes) FROM STDIN (FORMAT BINARY)",
-            data.Doctors, Count, ct, (row, d) =>
+        await CopyAsync(
+            "COPY doctors (id, full_name, specialty, time_zone, slot_minutes) FROM STDIN (FORMAT BINARY)",
+            data.Doctors,
+            Count,
+            ct,
+            (row, d) =>
             {
                 row.Write(d.Id, NpgsqlDbType.Uuid);
                 row.Write(d.FullName, NpgsqlDbType.Text);
                 row.Write(d.Specialty, NpgsqlDbType.Text);
                 row.Write(BenchCalendar.ZoneId, NpgsqlDbType.Text);
                 row.Write(BenchCalendar.SlotMinutes, NpgsqlDbType.Integer);
-            });
+            }
+        );
 
-        var week = data.Doctors.SelectMany(d => Enumerable.Range(1, 5)
-            .SelectMany(day => BenchCalendar.WorkingIntervals.Select(hours => (d.Id, Day: (short)day, hours))));
-        await CopyAsync("COPY working_hours (doctor_id, day_of_week, starts_at, ends_at) FROM STDIN (FORMAT BINARY)",
-            week, Count, ct, (row, w) =>
+        var week = data.Doctors.SelectMany(d =>
+            Enumerable
+                .Range(1, 5)
+                .SelectMany(day => BenchCalendar.WorkingIntervals.Select(hours => (d.Id, Day: (short)day, hours)))
+        );
+        await CopyAsync(
+            "COPY working_hours (doctor_id, day_of_week, starts_at, ends_at) FROM STDIN (FORMAT BINARY)",
+            week,
+            Count,
+            ct,
+            (row, w) =>
             {
                 row.Write(w.Id, NpgsqlDbType.Uuid);
                 row.Write(w.Day, NpgsqlDbType.Smallint);
                 row.Write(w.hours.Start, NpgsqlDbType.Time);
                 row.Write(w.hours.End, NpgsqlDbType.Time);
-            });
+            }
+        );
 
         var leave = data.Doctors.Select((d, i) => (Doctor: d, Id: LeaveId(i)));
-        await CopyAsync("COPY time_off (id, doctor_id, starts_at, ends_at, reason) FROM STDIN (FORMAT BINARY)",
-            leave, Count, ct, (row, l) =>
+        await CopyAsync(
+            "COPY time_off (id, doctor_id, starts_at, ends_at, reason) FROM STDIN (FORMAT BINARY)",
+            leave,
+            Count,
+            ct,
+            (row, l) =>
             {
                 row.Write(l.Id, NpgsqlDbType.Uuid);
                 row.Write(l.Doctor.Id, NpgsqlDbType.Uuid);
-                row.Write(data.Calendar.DateOf(l.Doctor.LeaveFromDay).ToDateTime(TimeOnly.MinValue), NpgsqlDbType.Timestamp);
-                row.Write(data.Calendar.DateOf(l.Doctor.LeaveToDay).ToDateTime(TimeOnly.MinValue), NpgsqlDbType.Timestamp);
+                row.Write(
+                    data.Calendar.DateOf(l.Doctor.LeaveFromDay).ToDateTime(TimeOnly.MinValue),
+                    NpgsqlDbType.Timestamp
+                );
+                row.Write(
+                    data.Calendar.DateOf(l.Doctor.LeaveToDay).ToDateTime(TimeOnly.MinValue),
+                    NpgsqlDbType.Timestamp
+                );
                 row.Write("Vacaciones", NpgsqlDbType.Text);
-            });
+            }
+        );
 
-        await CopyAsync("COPY patients (id, full_name, email, phone, created_at) FROM STDIN (FORMAT BINARY)",
-            data.Patients, Count, ct, (row, p) =>
+        await CopyAsync(
+            "COPY patients (id, full_name, email, phone, created_at) FROM STDIN (FORMAT BINARY)",
+            data.Patients,
+            Count,
+            ct,
+            (row, p) =>
             {
                 row.Write(p.Id, NpgsqlDbType.Uuid);
                 row.Write(p.FullName, NpgsqlDbType.Text);
                 row.Write(p.Email, NpgsqlDbType.Text);
                 row.Write(p.Phone, NpgsqlDbType.Text);
                 row.Write(p.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-            });
+            }
+        );
 
         var half = data.Appointments.Count / 2;
         await Task.WhenAll(
             Task.Run(() => AppointmentsAsync(data, 0, half, Count, ct), ct),
-            Task.Run(() => AppointmentsAsync(data, half, data.Appointments.Count, Count, ct), ct));
+            Task.Run(() => AppointmentsAsync(data, half, data.Appointments.Count, Count, ct), ct)
+        );
     }
 
     private static Guid LeaveId(int doctor) => new(doctor, 0, 0, [0x80, 0, 0, 0, 0, 0, 0, 1]);

@@ -32,9 +32,17 @@ public sealed class BenchPostgres : IAsyncDisposable
 
     public static async Task<BenchPostgres> StartLocalAsync(string workDir, ILogger logger, CancellationToken ct)
     {
-        var options = new LocalPostgresOptions { DataDirectory = Path.Combine(workDir, "postgres"), Database = DatabaseName };
+        var options = new LocalPostgresOptions
+        {
+            DataDirectory = Path.Combine(workDir, "postgres"),
+            Database = DatabaseName,
+        };
         var cluster = await LocalPostgresCluster.StartAsync(options, logger, ct);
-        var admin = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Database = "postgres", Pooling = false };
+        var admin = new NpgsqlConnectionStringBuilder(cluster.ConnectionString)
+        {
+            Database = "postgres",
+            Pooling = false,
+        };
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync(ct);
@@ -57,7 +65,10 @@ public sealed class BenchPostgres : IAsyncDisposable
     public async Task VacuumAnalyzeAsync()
     {
         await using var connection = await DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("VACUUM (ANALYZE) doctors, working_hours, time_off, patients, appointments", commandTimeout: 0);
+        await connection.ExecuteAsync(
+            "VACUUM (ANALYZE) doctors, working_hours, time_off, patients, appointments",
+            commandTimeout: 0
+        );
     }
 
     /// <summary>An API key for the staff-only routes, stored as the service stores one (its SHA-256).</summary>
@@ -67,7 +78,8 @@ public sealed class BenchPostgres : IAsyncDisposable
         await using var connection = await DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(
             "INSERT INTO api_keys (id, name, key_hash, created_at) VALUES (@id, 'Load study', @hash, now())",
-            new { id = Guid.CreateVersion7(), hash = ManageToken.Hash(key) });
+            new { id = Guid.CreateVersion7(), hash = ManageToken.Hash(key) }
+        );
         return key;
     }
 

@@ -32,7 +32,13 @@ public static class QueryPlans
             var parts = sql.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
             foreach (var (part, index) in parts.Select((p, i) => (p, i)).Where(p => statement < 0 || p.i == statement))
             {
-                plans.Add(new QueryPlan(endpoint, $"{type.Split('.')[^1]}.{field}{(parts.Count > 1 ? $" #{index + 1}" : "")}", await ExplainAsync(db, part, parameters)));
+                plans.Add(
+                    new QueryPlan(
+                        endpoint,
+                        $"{type.Split('.')[^1]}.{field}{(parts.Count > 1 ? $" #{index + 1}" : "")}",
+                        await ExplainAsync(db, part, parameters)
+                    )
+                );
             }
         }
 
@@ -45,56 +51,86 @@ public static class QueryPlans
         };
 
         await Add("appointments", "FindApiKey.FindApiKeyHandler", "Sql", apiKey);
-        await Add("appointments", "ListAppointments.PostgresListAppointmentsStore", "Sql", new
-        {
-            doctorId = (Guid?)doctor.Id,
-            patientId = (Guid?)null,
-            from = (DateTime?)week.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            to = (DateTime?)week.AddDays(7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            status = (string?)null,
-            afterStartsAt = (DateTime?)null,
-            afterId = Guid.Empty,
-            take = 21,
-        });
+        await Add(
+            "appointments",
+            "ListAppointments.PostgresListAppointmentsStore",
+            "Sql",
+            new
+            {
+                doctorId = (Guid?)doctor.Id,
+                patientId = (Guid?)null,
+                from = (DateTime?)week.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                to = (DateTime?)week.AddDays(7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                status = (string?)null,
+                afterStartsAt = (DateTime?)null,
+                afterId = Guid.Empty,
+                take = 21,
+            }
+        );
         await Add("slots", "Scheduling.PostgresDoctorScheduleStore", "Sql", schedule);
-        await Add("slots", "AvailableSlots.PostgresAvailableSlotsStore", "Sql", new
-        {
-            doctorId = doctor.Id,
-            from = starts.Date,
-            to = starts.Date.AddDays(1),
-        });
+        await Add(
+            "slots",
+            "AvailableSlots.PostgresAvailableSlotsStore",
+            "Sql",
+            new
+            {
+                doctorId = doctor.Id,
+                from = starts.Date,
+                to = starts.Date.AddDays(1),
+            }
+        );
         await Add("patients", "FindApiKey.FindApiKeyHandler", "Sql", apiKey);
-        await Add("patients", "ListPatients.PostgresListPatientsStore", "Sql", new
-        {
-            namePrefix = (string?)null,
-            contains = (string?)term,
-            phoneDigits = (string?)null,
-            afterKey = (string?)null,
-            afterId = Guid.Empty,
-            take = 21,
-        });
-        await Add("doctors", "ListDoctors.PostgresListDoctorsStore", "Sql", new
-        {
-            specialty = (string?)null,
-            namePattern = (string?)null,
-            afterKey = (string?)null,
-            afterId = Guid.Empty,
-            includeInactive = false,
-            take = 21,
-        });
+        await Add(
+            "patients",
+            "ListPatients.PostgresListPatientsStore",
+            "Sql",
+            new
+            {
+                namePrefix = (string?)null,
+                contains = (string?)term,
+                phoneDigits = (string?)null,
+                afterKey = (string?)null,
+                afterId = Guid.Empty,
+                take = 21,
+            }
+        );
+        await Add(
+            "doctors",
+            "ListDoctors.PostgresListDoctorsStore",
+            "Sql",
+            new
+            {
+                specialty = (string?)null,
+                namePattern = (string?)null,
+                afterKey = (string?)null,
+                afterId = Guid.Empty,
+                includeInactive = false,
+                take = 21,
+            }
+        );
         await Add("booking", "Scheduling.PostgresDoctorScheduleStore", "LockedSql", schedule);
-        await Add("booking", "BookAppointment.PostgresBookAppointmentStore", "PatientExistsSql", new { patientId = data.Patients[slot.Patient].Id });
-        await Add("booking", "BookAppointment.PostgresBookAppointmentStore", "InsertAppointmentSql", new
-        {
-            Id = Guid.CreateVersion7(),
-            DoctorId = data.Doctors[slot.Doctor].Id,
-            PatientId = data.Patients[slot.Patient].Id,
-            StartsAt = starts,
-            EndsAt = starts.AddMinutes(BenchCalendar.SlotMinutes),
-            Reason = "Plan",
-            ManageTokenHash = new byte[32],
-            BookedAt = DateTime.UtcNow,
-        });
+        await Add(
+            "booking",
+            "BookAppointment.PostgresBookAppointmentStore",
+            "PatientExistsSql",
+            new { patientId = data.Patients[slot.Patient].Id }
+        );
+        await Add(
+            "booking",
+            "BookAppointment.PostgresBookAppointmentStore",
+            "InsertAppointmentSql",
+            new
+            {
+                Id = Guid.CreateVersion7(),
+                DoctorId = data.Doctors[slot.Doctor].Id,
+                PatientId = data.Patients[slot.Patient].Id,
+                StartsAt = starts,
+                EndsAt = starts.AddMinutes(BenchCalendar.SlotMinutes),
+                Reason = "Plan",
+                ManageTokenHash = new byte[32],
+                BookedAt = DateTime.UtcNow,
+            }
+        );
         return plans;
     }
 
@@ -118,5 +154,6 @@ public static class QueryPlans
 
 internal static class DateTimeKinds
 {
-    public static DateTime ToLocalUnspecified(this DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+    public static DateTime ToLocalUnspecified(this DateTime value) =>
+        DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
 }

@@ -6,7 +6,13 @@ namespace AppointmentSlices.Bench.Hosting;
 public static class ProcessRunner
 {
     /// <summary>Runs a program to its end and returns what it printed; throws when it fails.</summary>
-    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, string? workingDirectory = null, bool check = true, CancellationToken ct = default)
+    public static async Task<string> RunAsync(
+        string program,
+        IEnumerable<string> arguments,
+        string? workingDirectory = null,
+        bool check = true,
+        CancellationToken ct = default
+    )
     {
         var info = new ProcessStartInfo(program)
         {
@@ -30,6 +36,8 @@ public static class ProcessRunner
         process.WaitForExit();
         return process.ExitCode == 0 || !check
             ? output.ToString()
-            : throw new InvalidOperationException($"{program} {string.Join(' ', info.ArgumentList)} failed ({process.ExitCode}):\n{output}");
+            : throw new InvalidOperationException(
+                $"{program} {string.Join(' ', info.ArgumentList)} failed ({process.ExitCode}):\n{output}"
+            );
     }
 }

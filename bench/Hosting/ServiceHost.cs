@@ -41,7 +41,12 @@ public sealed class ServiceHost : IAsyncDisposable
     public static async Task<string> BuildAsync(string root, CancellationToken ct)
     {
         var project = Path.Combine(root, "src", "Web", "AppointmentSlices.Web.csproj");
-        await ProcessRunner.RunAsync("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "quiet"], root, ct: ct);
+        await ProcessRunner.RunAsync(
+            "dotnet",
+            ["build", project, "-c", "Release", "-nologo", "-v", "quiet"],
+            root,
+            ct: ct
+        );
         return Path.Combine(root, "src", "Web", "bin", "Release", "net10.0", "AppointmentSlices.Web.dll");
     }
 
@@ -118,12 +123,8 @@ public sealed class ServiceHost : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
 
             await Task.Delay(250, ct);
         }

@@ -7,17 +7,42 @@ namespace AppointmentSlices.Bench.Load;
 /// <summary>One of the six routes of the study and the requests that spread it over the dataset.</summary>
 public sealed record Endpoint(string Name, string Method, string Route, bool StaffOnly, string Spread)
 {
-    public static readonly Endpoint Appointments = new("appointments", "GET", "/api/appointments?doctorId=&from=&to=",
-        true, "a random doctor's week, anywhere in the two years");
-    public static readonly Endpoint Slots = new("slots", "GET", "/api/doctors/available-slots?doctorId=&date=",
-        false, "a random doctor's day within the booking horizon");
-    public static readonly Endpoint Patients = new("patients", "GET", "/api/patients?q=",
-        true, "one request in three the first page, the rest a search for a surname or part of one");
-    public static readonly Endpoint Doctors = new("doctors", "GET", "/api/doctors?specialty=",
-        false, "half the first page of all doctors, half one specialty's");
+    public static readonly Endpoint Appointments = new(
+        "appointments",
+        "GET",
+        "/api/appointments?doctorId=&from=&to=",
+        true,
+        "a random doctor's week, anywhere in the two years"
+    );
+    public static readonly Endpoint Slots = new(
+        "slots",
+        "GET",
+        "/api/doctors/available-slots?doctorId=&date=",
+        false,
+        "a random doctor's day within the booking horizon"
+    );
+    public static readonly Endpoint Patients = new(
+        "patients",
+        "GET",
+        "/api/patients?q=",
+        true,
+        "one request in three the first page, the rest a search for a surname or part of one"
+    );
+    public static readonly Endpoint Doctors = new(
+        "doctors",
+        "GET",
+        "/api/doctors?specialty=",
+        false,
+        "half the first page of all doctors, half one specialty's"
+    );
     public static readonly Endpoint Health = new("health", "GET", "/api/health", false, "always the same");
-    public static readonly Endpoint Booking = new("booking", "POST", "/api/appointments",
-        false, "distinct free slots, each with a registered patient free at that time");
+    public static readonly Endpoint Booking = new(
+        "booking",
+        "POST",
+        "/api/appointments",
+        false,
+        "distinct free slots, each with a registered patient free at that time"
+    );
 
     public static readonly IReadOnlyList<Endpoint> All = [Appointments, Slots, Patients, Doctors, Health, Booking];
 
@@ -55,7 +80,9 @@ public sealed record Endpoint(string Name, string Method, string Route, bool Sta
                     : $"/api/patients?q={Uri.EscapeDataString(data.SearchTerms[random.Next(data.SearchTerms.Count)])}";
             case "doctors":
                 var specialty = data.Doctors[random.Next(data.Doctors.Count)].Specialty;
-                return random.Next(2) == 0 ? "/api/doctors" : $"/api/doctors?specialty={Uri.EscapeDataString(specialty)}";
+                return random.Next(2) == 0
+                    ? "/api/doctors"
+                    : $"/api/doctors?specialty={Uri.EscapeDataString(specialty)}";
             default:
                 return Route;
         }
@@ -63,13 +90,17 @@ public sealed record Endpoint(string Name, string Method, string Route, bool Sta
 
     private static string BookingLine(ClinicDataset data, FreeSlot slot)
     {
-        var body = JsonSerializer.Serialize(new
-        {
-            doctorId = data.Doctors[slot.Doctor].Id,
-            startsAt = data.Calendar.StartOf(slot.Day, slot.Slot).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
-            reason = "Consulta programada",
-            patientId = data.Patients[slot.Patient].Id,
-        });
+        var body = JsonSerializer.Serialize(
+            new
+            {
+                doctorId = data.Doctors[slot.Doctor].Id,
+                startsAt = data
+                    .Calendar.StartOf(slot.Day, slot.Slot)
+                    .ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+                reason = "Consulta programada",
+                patientId = data.Patients[slot.Patient].Id,
+            }
+        );
         return $"/api/appointments\t{body}";
     }
 }

@@ -76,23 +76,22 @@ public sealed class ServerSampler(string? metricsUrl) : IAsyncDisposable
             {
                 metrics = Prometheus.Sum(await client.GetStringAsync(metricsUrl));
             }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
         }
 
         double Get(string name) => metrics.GetValueOrDefault(name, double.NaN);
-        samples.Add(new ServerSample(
-            clock.Elapsed.TotalSeconds,
-            Get("dotnet_process_cpu_time_seconds_total"),
-            Get("dotnet_process_memory_working_set_bytes"),
-            Get("dotnet_gc_last_collection_heap_size_bytes"),
-            Get("dotnet_gc_pause_time_seconds_total"),
-            Get("dotnet_thread_pool_queue_length"),
-            PostgresCpuSeconds()));
+        samples.Add(
+            new ServerSample(
+                clock.Elapsed.TotalSeconds,
+                Get("dotnet_process_cpu_time_seconds_total"),
+                Get("dotnet_process_memory_working_set_bytes"),
+                Get("dotnet_gc_last_collection_heap_size_bytes"),
+                Get("dotnet_gc_pause_time_seconds_total"),
+                Get("dotnet_thread_pool_queue_length"),
+                PostgresCpuSeconds()
+            )
+        );
     }
 
     /// <summary>User and system time of every process named postgres, in seconds (Linux only; else NaN).</summary>
@@ -116,14 +115,12 @@ public sealed class ServerSampler(string? metricsUrl) : IAsyncDisposable
                 }
 
                 var fields = stat[(close + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                ticks +=
+                    long.Parse(fields[11], CultureInfo.InvariantCulture)
+                    + long.Parse(fields[12], CultureInfo.InvariantCulture);
             }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
 
         return ticks / 100.0; // USER_HZ is 100 on Linux
@@ -146,7 +143,10 @@ internal static class Prometheus
             var nameEnd = line.IndexOfAny([' ', '{']);
             var valueStart = line.LastIndexOf('}') is var brace and >= 0 ? brace + 2 : nameEnd + 1;
             var valueText = line[valueStart..].Split(' ')[0];
-            if (nameEnd > 0 && double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (
+                nameEnd > 0
+                && double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            )
             {
                 var name = line[..nameEnd];
                 sums[name] = sums.GetValueOrDefault(name) + value;

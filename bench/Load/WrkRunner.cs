@@ -15,7 +15,8 @@ public sealed class WrkRunner(string script, int threads, int connections, TimeS
         try
         {
             var output = await ProcessRunner.RunAsync("wrk", ["-v"], check: false);
-            return output.Split('\n').FirstOrDefault(l => l.StartsWith("wrk", StringComparison.Ordinal))?.Trim() ?? "wrk";
+            return output.Split('\n').FirstOrDefault(l => l.StartsWith("wrk", StringComparison.Ordinal))?.Trim()
+                ?? "wrk";
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -23,15 +24,24 @@ public sealed class WrkRunner(string script, int threads, int connections, TimeS
         }
     }
 
-    public async Task<WrkResult> RunAsync(string url, Endpoint endpoint, string requestsFile, string? apiKey, TimeSpan duration, CancellationToken ct)
+    public async Task<WrkResult> RunAsync(
+        string url,
+        Endpoint endpoint,
+        string requestsFile,
+        string? apiKey,
+        TimeSpan duration,
+        CancellationToken ct
+    )
     {
         string[] arguments =
         [
             $"-t{threads}",
             $"-c{Math.Max(connections, threads)}",
             $"-d{Seconds(duration)}s",
-            "--timeout", $"{Seconds(timeout)}s",
-            "-s", script,
+            "--timeout",
+            $"{Seconds(timeout)}s",
+            "-s",
+            script,
             url,
             "--",
             requestsFile,
@@ -45,5 +55,6 @@ public sealed class WrkRunner(string script, int threads, int connections, TimeS
         return JsonSerializer.Deserialize<WrkResult>(line[Marker.Length..], Json)!;
     }
 
-    private static string Seconds(TimeSpan time) => Math.Max(1, (int)Math.Ceiling(time.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    private static string Seconds(TimeSpan time) =>
+        Math.Max(1, (int)Math.Ceiling(time.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 }

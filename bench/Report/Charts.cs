@@ -16,10 +16,22 @@ public static class Charts
         }
 
         var endpoints = ran.SelectMany(s => s.Endpoints.Select(e => e.Endpoint)).Distinct().ToList();
-        Grouped(ran, endpoints, "Requests per second (higher is better)", "requests/s",
-            run => run.Wrk.RequestsPerSecond, Path.Combine(folder, "throughput.png"));
-        Grouped(ran, endpoints, "p99 latency (lower is better)", "milliseconds",
-            run => run.Wrk.P99Us / 1000.0, Path.Combine(folder, "latency-p99.png"));
+        Grouped(
+            ran,
+            endpoints,
+            "Requests per second (higher is better)",
+            "requests/s",
+            run => run.Wrk.RequestsPerSecond,
+            Path.Combine(folder, "throughput.png")
+        );
+        Grouped(
+            ran,
+            endpoints,
+            "p99 latency (lower is better)",
+            "milliseconds",
+            run => run.Wrk.P99Us / 1000.0,
+            Path.Combine(folder, "latency-p99.png")
+        );
         Cpu(ran, Path.Combine(folder, "cpu.png"));
         return ["throughput.png", "latency-p99.png", "cpu.png"];
     }
@@ -30,7 +42,8 @@ public static class Charts
         string title,
         string unit,
         Func<EndpointRun, double> value,
-        string file)
+        string file
+    )
     {
         var plot = new Plot();
         var bars = new List<Bar>();
@@ -40,13 +53,15 @@ public static class Charts
             {
                 if (scenarios[s].Find(endpoints[e]) is { } run)
                 {
-                    bars.Add(new Bar
-                    {
-                        Position = e * (scenarios.Count + 1) + s,
-                        Value = value(run),
-                        FillColor = Palette.GetColor(s),
-                        Label = value(run).ToString(value(run) >= 100 ? "N0" : "0.0"),
-                    });
+                    bars.Add(
+                        new Bar
+                        {
+                            Position = e * (scenarios.Count + 1) + s,
+                            Value = value(run),
+                            FillColor = Palette.GetColor(s),
+                            Label = value(run).ToString(value(run) >= 100 ? "N0" : "0.0"),
+                        }
+                    );
                 }
             }
         }
@@ -67,14 +82,29 @@ public static class Charts
         for (var s = 0; s < scenarios.Count; s++)
         {
             var samples = scenarios[s].Samples;
-            var points = samples.Zip(samples.Skip(1))
+            var points = samples
+                .Zip(samples.Skip(1))
                 .Where(p => p.Second.Seconds > p.First.Seconds && p.Second.HostCpuSeconds >= p.First.HostCpuSeconds)
-                .Select(p => (X: p.Second.Seconds, Host: (p.Second.HostCpuSeconds - p.First.HostCpuSeconds) / (p.Second.Seconds - p.First.Seconds),
-                    Db: (p.Second.DatabaseCpuSeconds - p.First.DatabaseCpuSeconds) / (p.Second.Seconds - p.First.Seconds)))
+                .Select(p =>
+                    (
+                        X: p.Second.Seconds,
+                        Host: (p.Second.HostCpuSeconds - p.First.HostCpuSeconds) / (p.Second.Seconds - p.First.Seconds),
+                        Db: (p.Second.DatabaseCpuSeconds - p.First.DatabaseCpuSeconds)
+                            / (p.Second.Seconds - p.First.Seconds)
+                    )
+                )
                 .ToList();
-            var host = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Host).ToArray(), Palette.GetColor(s));
+            var host = plot.Add.ScatterLine(
+                points.Select(p => p.X).ToArray(),
+                points.Select(p => p.Host).ToArray(),
+                Palette.GetColor(s)
+            );
             host.LegendText = $"{scenarios[s].Name}: host";
-            var db = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Db).ToArray(), Palette.GetColor(s));
+            var db = plot.Add.ScatterLine(
+                points.Select(p => p.X).ToArray(),
+                points.Select(p => p.Db).ToArray(),
+                Palette.GetColor(s)
+            );
             db.LegendText = $"{scenarios[s].Name}: PostgreSQL";
             db.LinePattern = LinePattern.Dashed;
         }

@@ -20,16 +20,24 @@ public sealed record MachineInfo(
             OsName(),
             RuntimeInformation.FrameworkDescription,
             wrkVersion,
-            File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a");
+            File.Exists("/proc/loadavg")
+                ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+                : "n/a"
+        );
 
     private static string? ProcLine(string file, string key) =>
         File.Exists(file)
-            ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            ? File.ReadLines(file)
+                .FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))
+                ?.Split(':', 2)[1]
+                .Trim()
             : null;
 
     private static string OsName() =>
         File.Exists("/etc/os-release")
-            ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?[12..].Trim('"')
+            ? File.ReadLines("/etc/os-release")
+                .FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))
+                ?[12..].Trim('"')
                 ?? RuntimeInformation.OSDescription
             : RuntimeInformation.OSDescription;
 }

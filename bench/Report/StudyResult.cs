@@ -56,10 +56,19 @@ public sealed record ScenarioResult(
 
     /// <summary>The endpoint's requests/s as a fraction of /api/health's in the same scenario.</summary>
     public double? FractionOfHealth(EndpointRun run) =>
-        Find("health") is { Wrk.RequestsPerSecond: > 0 } health ? run.Wrk.RequestsPerSecond / health.Wrk.RequestsPerSecond : null;
+        Find("health") is { Wrk.RequestsPerSecond: > 0 } health
+            ? run.Wrk.RequestsPerSecond / health.Wrk.RequestsPerSecond
+            : null;
 }
 
-public sealed record EndpointRun(string Endpoint, string Method, string Route, string Spread, WrkResult Wrk, ServerFigures Server);
+public sealed record EndpointRun(
+    string Endpoint,
+    string Method,
+    string Route,
+    string Spread,
+    WrkResult Wrk,
+    ServerFigures Server
+);
 
 /// <summary>The host's side of one endpoint's run. CPU in cores busy (2.0 = both cores of a 2-core machine).</summary>
 public sealed record ServerFigures(
@@ -76,7 +85,15 @@ public sealed record ServerFigures(
     {
         if (samples.Count < 2)
         {
-            return new ServerFigures(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+            return new ServerFigures(
+                double.NaN,
+                double.NaN,
+                double.NaN,
+                double.NaN,
+                double.NaN,
+                double.NaN,
+                double.NaN
+            );
         }
 
         var (first, last) = (samples[0], samples[^1]);
@@ -88,6 +105,7 @@ public sealed record ServerFigures(
             samples.Max(s => s.GcHeapBytes) / 1048576,
             (last.GcPauseSeconds - first.GcPauseSeconds) * 1000,
             samples.Average(s => s.ThreadPoolQueue),
-            samples.Max(s => s.ThreadPoolQueue));
+            samples.Max(s => s.ThreadPoolQueue)
+        );
     }
 }
