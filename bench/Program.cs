@@ -1,5 +1,11 @@
 using AppointmentSlices.Bench.Cli;
+using Spectre.Console;
 using Spectre.Console.Cli;
+
+if (!AnsiConsole.Profile.Capabilities.Interactive)
+{
+    AnsiConsole.Profile.Width = 180; // logs and CI: one line per endpoint
+}
 
 var app = new CommandApp<StudyCommand>();
 app.Configure(config =>

@@ -81,31 +81,36 @@ public sealed record ServerFigures(
     double MaxThreadPoolQueue
 )
 {
-    public static ServerFigures From(IReadOnlyList<ServerSample> samples)
-    {
-        if (samples.Count < 2)
-        {
-            return new ServerFigures(
-                double.NaN,
-                double.NaN,
-                double.NaN,
-                double.NaN,
-                double.NaN,
-                double.NaN,
-                double.NaN
-            );
-        }
-
-        var (first, last) = (samples[0], samples[^1]);
-        var seconds = last.Seconds - first.Seconds;
-        return new ServerFigures(
-            (last.HostCpuSeconds - first.HostCpuSeconds) / seconds,
-            (last.DatabaseCpuSeconds - first.DatabaseCpuSeconds) / seconds,
-            samples.Max(s => s.WorkingSetBytes) / 1048576,
-            samples.Max(s => s.GcHeapBytes) / 1048576,
-            (last.GcPauseSeconds - first.GcPauseSeconds) * 1000,
-            samples.Average(s => s.ThreadPoolQueue),
-            samples.Max(s => s.ThreadPoolQueue)
+    public static ServerFigures From(IReadOnlyList<ServerSample> samples) =>
+        new(
+            Rate(samples, s => s.HostCpuSeconds),
+            Rate(samples, s => s.DatabaseCpuSeconds),
+            Peak(samples, s => s.WorkingSetBytes) / 1048576,
+            Peak(samples, s => s.GcHeapBytes) / 1048576,
+            Rate(samples, s => s.GcPauseSeconds) * Span(samples, s => s.GcPauseSeconds) * 1000,
+            Known(samples, s => s.ThreadPoolQueue).DefaultIfEmpty(double.NaN).Average(),
+            Peak(samples, s => s.ThreadPoolQueue)
         );
+
+    // A scrape can fail under load; the figures come from the samples that succeeded.
+    private static IEnumerable<double> Known(IReadOnlyList<ServerSample> samples, Func<ServerSample, double> value) =>
+        samples.Select(value).Where(v => !double.IsNaN(v));
+
+    private static double Peak(IReadOnlyList<ServerSample> samples, Func<ServerSample, double> value) =>
+        Known(samples, value).DefaultIfEmpty(double.NaN).Max();
+
+    private static double Span(IReadOnlyList<ServerSample> samples, Func<ServerSample, double> value)
+    {
+        var known = samples.Where(s => !double.IsNaN(value(s))).ToList();
+        return known.Count < 2 ? double.NaN : known[^1].Seconds - known[0].Seconds;
+    }
+
+    /// <summary>How fast a counter grew per second between the first and the last sample that have it.</summary>
+    private static double Rate(IReadOnlyList<ServerSample> samples, Func<ServerSample, double> value)
+    {
+        var known = samples.Where(s => !double.IsNaN(value(s))).ToList();
+        return known.Count < 2 || known[^1].Seconds <= known[0].Seconds
+            ? double.NaN
+            : (value(known[^1]) - value(known[0])) / (known[^1].Seconds - known[0].Seconds);
     }
 }
