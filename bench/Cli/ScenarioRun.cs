@@ -37,7 +37,9 @@ public sealed class ScenarioRun(
         await using var host = settings.Url is null
             ? await ServiceHost.StartAsync(
                 hostAssembly,
-                postgres.ConnectionString,
+                settings.HostConnectionOptions is { } extra
+                    ? $"{postgres.ConnectionString};{extra}"
+                    : postgres.ConnectionString,
                 name == Scenario.PgIndexed,
                 Path.Combine(work, $"host-{name}.log"),
                 ct

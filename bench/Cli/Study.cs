@@ -81,7 +81,8 @@ public sealed class Study(StudySettings settings)
             settings.ThreadsValue,
             settings.TimeoutValue.TotalSeconds,
             settings.Quick,
-            settings.Url ?? "host started by the bench (Release build, loopback)"
+            settings.Url ?? "host started by the bench (Release build, loopback)",
+            settings.HostConnectionOptions
         );
         return new StudyResult(
             started,

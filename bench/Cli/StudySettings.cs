@@ -77,6 +77,13 @@ public sealed class StudySettings : CommandSettings
     [Description("With --url: where to scrape the host's Prometheus metrics (no credentials). Default: none.")]
     public string? MetricsUrl { get; init; }
 
+    [CommandOption("--host-connection-options <TEXT>")]
+    [Description(
+        "Npgsql settings appended to the host's connection string, such as \"Maximum Pool Size=20\" or "
+            + "\"Max Auto Prepare=0\", to compare tunings."
+    )]
+    public string? HostConnectionOptions { get; init; }
+
     public BenchScale ScaleValue => Quick ? BenchScale.Small : BenchScale.Parse(Scale);
 
     public TimeSpan DurationValue => Quick ? TimeSpan.FromSeconds(3) : ParseTime(Duration);

@@ -207,6 +207,11 @@ public static class MarkdownReport
             $"- Machine: {m.Cpu}, {m.Cores} cores, {m.MemoryGb} GB, {m.OperatingSystem}; {m.Runtime}; {m.Wrk}."
         );
         md.AppendLine($"- Target: {r.Options.Target}. wrk timeout {r.Options.TimeoutSeconds:0.#} s.");
+        if (r.Options.HostConnectionOptions is { } extra)
+        {
+            md.AppendLine($"- Added to the host's connection string: `{extra}`.");
+        }
+
         md.AppendLine(
             "- Host settings for the study (rate limits raised so they never trigger, console logs cut to warnings): "
                 + string.Join(", ", r.HostSettings.Select(s => $"`{s.Key}={s.Value}`"))

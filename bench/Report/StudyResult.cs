@@ -22,7 +22,8 @@ public sealed record StudyOptions(
     int Threads,
     double TimeoutSeconds,
     bool Quick,
-    string Target
+    string Target,
+    string? HostConnectionOptions
 );
 
 public sealed record DataLoad(

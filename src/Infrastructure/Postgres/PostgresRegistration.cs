@@ -9,7 +9,16 @@ public static class PostgresRegistration
     public static IServiceCollection AddPostgres(this IServiceCollection services, string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= "AppointmentSlices";
+        var settings = builder.ConnectionStringBuilder;
+        settings.ApplicationName ??= "AppointmentSlices";
+        // The stores send a few dozen fixed statements: prepared once per connection, PostgreSQL stops parsing them
+        // (and, where a generic plan is as good, planning them) on every call. A connection string may set its own.
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
         services.AddSingleton(_ => builder.Build());
         return services;
     }
