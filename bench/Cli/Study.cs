@@ -159,7 +159,7 @@ public sealed class Study(StudySettings settings)
             ? "MONGODB_URI is not set. The MongoDB scenario runs only against a real MongoDB server named by MONGODB_URI; "
                 + "the bench never measures the MongoDB test server."
             : "MONGODB_URI is set, but this build of the bench has no MongoDB loader yet and the host has no MongoDB "
-                + "stores to measure; see bench/README section 'MongoDB'.";
+                + "stores to measure; see the README's load study section, 'MongoDB'.";
         AnsiConsole.MarkupLineInterpolated($"[yellow]MongoDB not run: {reason}[/]");
         return new ScenarioResult(Scenario.Mongo, Scenario.Title(Scenario.Mongo), reason, null, [], [], [], null, []);
     }

@@ -131,6 +131,24 @@ public static class QueryPlans
                 BookedAt = DateTime.UtcNow,
             }
         );
+        var booked = data.Appointments[^1];
+        await Add(
+            "booking",
+            "Common.AppointmentHistory",
+            "InsertSql",
+            new
+            {
+                Id = Guid.CreateVersion7(),
+                AppointmentId = booked.Id,
+                OccurredAt = DateTime.UtcNow,
+                Kind = "Booked",
+                Status = "Scheduled",
+                Actor = "api",
+                StartsAt = starts,
+                EndsAt = starts.AddMinutes(BenchCalendar.SlotMinutes),
+                Note = (string?)null,
+            }
+        );
         return plans;
     }
 
