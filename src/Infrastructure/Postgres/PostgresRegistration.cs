@@ -19,6 +19,13 @@ public static class PostgresRegistration
             settings.AutoPrepareMinUsages = 2;
         }
 
+        // A pooled connection is reset when returned, by statements sent ahead of its next command. No store leaves
+        // anything behind in a session (locks are per transaction, no SET, no LISTEN), so the reset is pure cost.
+        if (!connectionString.Contains("Reset", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.NoResetOnClose = true;
+        }
+
         services.AddSingleton(_ => builder.Build());
         return services;
     }
