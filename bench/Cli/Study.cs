@@ -89,7 +89,7 @@ public sealed class Study(StudySettings settings)
             clock.Elapsed.TotalSeconds,
             machine,
             options,
-            load ?? Describe(data, 0, 0, 0),
+            load ?? Describe(data, 0, 0, 0, []),
             ServiceHost.BenchSettings,
             dbSettings,
             results
@@ -110,6 +110,7 @@ public sealed class Study(StudySettings settings)
         }
 
         var timer = Stopwatch.StartNew();
+        IReadOnlyList<LoadPhase> phases = [];
         await AnsiConsole
             .Progress()
             .Columns(
@@ -121,7 +122,7 @@ public sealed class Study(StudySettings settings)
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask("Loading PostgreSQL (binary COPY)", maxValue: data.TotalRows);
-                await new PostgresLoader(postgres.DataSource).LoadAsync(
+                phases = await new PostgresLoader(postgres.DataSource).LoadAsync(
                     data,
                     new Progress<long>(n => task.Value = n),
                     ct
@@ -135,10 +136,21 @@ public sealed class Study(StudySettings settings)
         AnsiConsole.MarkupLineInterpolated(
             $"Loaded {data.TotalRows:N0} rows in {loadSeconds:0.0} s, vacuumed and analysed in {vacuum:0.0} s"
         );
-        return Describe(data, loadSeconds, vacuum, data.TotalRows);
+        foreach (var phase in phases)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  {phase.Name}: {phase.Seconds:0.0} s");
+        }
+
+        return Describe(data, loadSeconds, vacuum, data.TotalRows, phases);
     }
 
-    private static DataLoad Describe(ClinicDataset data, double load, double vacuum, long rows) =>
+    private static DataLoad Describe(
+        ClinicDataset data,
+        double load,
+        double vacuum,
+        long rows,
+        IReadOnlyList<LoadPhase> phases
+    ) =>
         new(
             data.Doctors.Count,
             data.Patients.Count,
@@ -149,7 +161,8 @@ public sealed class Study(StudySettings settings)
             data.GenerationTime.TotalSeconds,
             load,
             vacuum,
-            rows
+            rows,
+            phases
         );
 
     private static ScenarioResult MongoNotRun()

@@ -7,6 +7,11 @@ namespace AppointmentSlices.Bench.Data;
 /// </summary>
 public interface IDatasetLoader
 {
-    /// <summary>Writes every row, reporting the number written so far; the target must be empty.</summary>
-    Task LoadAsync(ClinicDataset data, IProgress<long> rowsWritten, CancellationToken ct);
+    /// <summary>
+    /// Writes every row, reporting the number written so far; the target must be empty. Returns how long each
+    /// phase took, in order.
+    /// </summary>
+    Task<IReadOnlyList<LoadPhase>> LoadAsync(ClinicDataset data, IProgress<long> rowsWritten, CancellationToken ct);
 }
+
+public sealed record LoadPhase(string Name, double Seconds);

@@ -22,6 +22,8 @@ public sealed class ServerSampler(string? metricsUrl) : IAsyncDisposable
     private readonly HttpClient client = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly List<ServerSample> samples = [];
     private readonly Stopwatch clock = Stopwatch.StartNew();
+    private Dictionary<int, long> lastTicks = [];
+    private long postgresTicks;
     private CancellationTokenSource? running;
     private Task? loop;
 
@@ -94,36 +96,54 @@ public sealed class ServerSampler(string? metricsUrl) : IAsyncDisposable
         );
     }
 
-    /// <summary>User and system time of every process named postgres, in seconds (Linux only; else NaN).</summary>
-    private static double PostgresCpuSeconds()
+    /// <summary>
+    /// CPU seconds the machine's postgres processes used since sampling began (Linux only; else NaN). Kept as a
+    /// running sum of each process's growth, so a backend that exits takes nothing back from the total.
+    /// </summary>
+    private double PostgresCpuSeconds()
     {
         if (!OperatingSystem.IsLinux())
         {
             return double.NaN;
         }
 
-        long ticks = 0;
+        var seen = new Dictionary<int, long>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
-            try
+            if (int.TryParse(Path.GetFileName(folder), out var pid) && PostgresTicks(folder) is { } ticks)
             {
-                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
-                var close = stat.LastIndexOf(')');
-                if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var fields = stat[(close + 2)..].Split(' ');
-                ticks +=
-                    long.Parse(fields[11], CultureInfo.InvariantCulture)
-                    + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                seen[pid] = ticks;
+                postgresTicks += ticks - (lastTicks.TryGetValue(pid, out var before) && before <= ticks ? before : 0);
             }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
         }
 
-        return ticks / 100.0; // USER_HZ is 100 on Linux
+        lastTicks = seen;
+        return postgresTicks / 100.0; // USER_HZ is 100 on Linux; only differences between samples are used
+    }
+
+    private static long? PostgresTicks(string folder)
+    {
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+            var close = stat.LastIndexOf(')');
+            if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var fields = stat[(close + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture)
+                + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }
 

@@ -190,6 +190,13 @@ public static class MarkdownReport
                 + $"VACUUM (ANALYZE) {r.Data.VacuumAnalyzeSeconds:0.0} s. {r.Data.FreeSlots:N0} free slots in the booking horizon were set aside for the booking runs, "
                 + "each run with a share no other run uses."
         );
+        if (r.Data.LoadPhases.Count > 0)
+        {
+            md.AppendLine(
+                "Load phases: " + string.Join("; ", r.Data.LoadPhases.Select(p => $"{p.Name} {p.Seconds:0.0} s")) + "."
+            );
+        }
+
         if (ran.FirstOrDefault(s => s.IndexBuildSeconds is not null) is { } indexed)
         {
             md.AppendLine($"Building the query indexes on the loaded data took {indexed.IndexBuildSeconds:0.0} s.");

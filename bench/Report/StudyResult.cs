@@ -1,3 +1,4 @@
+using AppointmentSlices.Bench.Data;
 using AppointmentSlices.Bench.Database;
 using AppointmentSlices.Bench.Load;
 
@@ -36,7 +37,8 @@ public sealed record DataLoad(
     double GenerationSeconds,
     double LoadSeconds,
     double VacuumAnalyzeSeconds,
-    long Rows
+    long Rows,
+    IReadOnlyList<LoadPhase> LoadPhases
 );
 
 public sealed record ScenarioResult(

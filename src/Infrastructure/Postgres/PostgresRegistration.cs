@@ -17,6 +17,9 @@ public static class PostgresRegistration
         {
             settings.MaxAutoPrepare = 64;
             settings.AutoPrepareMinUsages = 2;
+            // The list queries fold away the filters a request leaves out only when PostgreSQL plans them with the
+            // request's values; a prepared statement's generic plan would not, so every execution is planned anew.
+            settings.Options ??= "-c plan_cache_mode=force_custom_plan";
         }
 
         // A pooled connection is reset when returned, by statements sent ahead of its next command. No store leaves
