@@ -23,7 +23,10 @@ public sealed class BenchPostgres : IAsyncDisposable
         ConnectionString = connectionString;
         this.cluster = cluster;
         this.logger = logger;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        // The load, the index builds and the checks run for minutes on a busy machine: no command timeout.
+        DataSource = NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString
+        );
     }
 
     public string ConnectionString { get; }
