@@ -74,7 +74,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(patientsBefore, await Clinic.CountPatientsAsync());
     }
 
-    [ProviderFact]
+    [ProviderFact(NotOnTestServer = ConcurrentCommits)]
     public async Task Twenty_concurrent_bookings_of_one_slot_give_exactly_one_201_and_nineteen_409()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -90,7 +90,7 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         }
     }
 
-    [ProviderFact(NotOnTestServer = "test server may keep writes of a transaction whose commit failed")]
+    [ProviderFact(NotOnTestServer = ConcurrentCommits)]
     public async Task Twenty_concurrent_bookings_of_one_slot_store_one_appointment_and_one_new_patient()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
@@ -100,6 +100,11 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
         Assert.Equal(1, await Clinic.CountAppointmentsAsync());
         Assert.Equal(1, await Clinic.CountPatientsAsync());
     }
+
+    // Seen on the test server: a race of twenty gave two 201s in one run and a 500 in another.
+    private const string ConcurrentCommits =
+        "its transactions are not isolated from each other: concurrent commits that insert one unique key can both "
+        + "succeed, and a failed commit may leave part of its writes";
 
     private async Task<HttpResponseMessage[]> BookTwentyAtOnceAsync(Guid doctorId) =>
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Client.BookAsync(ForNewPatient(doctorId))));
