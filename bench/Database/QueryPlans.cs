@@ -50,7 +50,7 @@ public static class QueryPlans
             localTo = starts.AddDays(1).ToLocalUnspecified(),
         };
 
-        await Add("appointments", "FindApiKey.FindApiKeyHandler", "Sql", apiKey);
+        await Add("appointments", "FindApiKey.PostgresFindApiKeyStore", "Sql", apiKey);
         await Add(
             "appointments",
             "ListAppointments.PostgresListAppointmentsStore",
@@ -79,7 +79,7 @@ public static class QueryPlans
                 to = starts.Date.AddDays(1),
             }
         );
-        await Add("patients", "FindApiKey.FindApiKeyHandler", "Sql", apiKey);
+        await Add("patients", "FindApiKey.PostgresFindApiKeyStore", "Sql", apiKey);
         await Add(
             "patients",
             "ListPatients.PostgresListPatientsStore",
