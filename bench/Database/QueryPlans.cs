@@ -1,6 +1,9 @@
 using System.Reflection;
 using AppointmentSlices.Bench.Data;
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.ListAppointments;
+using AppointmentSlices.Features.ListDoctors;
+using AppointmentSlices.Features.ListPatients;
 using Dapper;
 using Npgsql;
 
@@ -26,16 +29,18 @@ public static class QueryPlans
         var term = data.SearchTerms[0];
         var plans = new List<QueryPlan>();
 
-        async Task Add(string endpoint, string type, string field, object parameters, int statement = -1)
+        Task Add(string endpoint, string type, string field, object parameters) =>
+            AddSql(endpoint, $"{type.Split('.')[^1]}.{field}", Sql(type, field), parameters);
+
+        async Task AddSql(string endpoint, string name, string sql, object parameters)
         {
-            var sql = Sql(type, field);
             var parts = sql.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-            foreach (var (part, index) in parts.Select((p, i) => (p, i)).Where(p => statement < 0 || p.i == statement))
+            foreach (var (part, index) in parts.Select((p, i) => (p, i)))
             {
                 plans.Add(
                     new QueryPlan(
                         endpoint,
-                        $"{type.Split('.')[^1]}.{field}{(parts.Count > 1 ? $" #{index + 1}" : "")}",
+                        $"{name}{(parts.Count > 1 ? $" #{index + 1}" : "")}",
                         await ExplainAsync(db, part, parameters)
                     )
                 );
@@ -51,10 +56,14 @@ public static class QueryPlans
         };
 
         await Add("appointments", "FindApiKey.PostgresFindApiKeyStore", "Sql", apiKey);
-        await Add(
+        var weekFrom = week.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        await AddSql(
             "appointments",
-            "ListAppointments.PostgresListAppointmentsStore",
-            "Sql",
+            "PostgresListAppointmentsStore.SqlFor(doctor, from, to)",
+            PostgresListAppointmentsStore.SqlFor(
+                new AppointmentFilter(doctor.Id, null, weekFrom, weekFrom.AddDays(7), null),
+                after: false
+            ),
             new
             {
                 doctorId = (Guid?)doctor.Id,
@@ -80,10 +89,10 @@ public static class QueryPlans
             }
         );
         await Add("patients", "FindApiKey.PostgresFindApiKeyStore", "Sql", apiKey);
-        await Add(
+        await AddSql(
             "patients",
-            "ListPatients.PostgresListPatientsStore",
-            "Sql",
+            "PostgresListPatientsStore.SqlFor(search)",
+            PostgresListPatientsStore.SqlFor(PatientSearch.For(term), after: false),
             new
             {
                 namePrefix = (string?)null,
@@ -94,10 +103,10 @@ public static class QueryPlans
                 take = 21,
             }
         );
-        await Add(
+        await AddSql(
             "doctors",
-            "ListDoctors.PostgresListDoctorsStore",
-            "Sql",
+            "PostgresListDoctorsStore.SqlFor(first page)",
+            PostgresListDoctorsStore.SqlFor(specialty: false, name: false, after: false, includeInactive: false),
             new
             {
                 specialty = (string?)null,

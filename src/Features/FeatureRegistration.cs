@@ -1,4 +1,5 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.FindApiKey;
 using AppointmentSlices.Features.Staff;
 using AppointmentSlices.Infrastructure;
 using FluentValidation;
@@ -21,7 +22,7 @@ public static class FeatureRegistration
             (MediatorOptions options) =>
             {
                 options.ServiceLifetime = ServiceLifetime.Singleton;
-                options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+                options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(DoctorListCacheBehavior<,>)];
             }
         );
 
@@ -46,6 +47,9 @@ public static class FeatureRegistration
         services.Configure<StaffOptions>(configuration.GetSection("Staff"));
         services.TryAddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddSingleton<StaffPasswords>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddOutputCache();
+        services.AddSingleton<DoctorListCache>();
         return services;
     }
 }

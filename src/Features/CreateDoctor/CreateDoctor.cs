@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.GetDoctor;
 using AppointmentSlices.Features.Scheduling;
 using FluentValidation;
@@ -16,7 +17,7 @@ public sealed record CreateDoctorCommand(
     string TimeZone,
     int SlotMinutes,
     IReadOnlyList<WorkingInterval>? WorkingHours = null
-) : ICommand<DoctorDetails>;
+) : ICommand<DoctorDetails>, IChangesDoctorList;
 
 internal sealed class CreateDoctorValidator : AbstractValidator<CreateDoctorCommand>
 {

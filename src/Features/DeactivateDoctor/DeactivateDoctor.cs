@@ -10,7 +10,9 @@ namespace AppointmentSlices.Features.DeactivateDoctor;
 /// is affected, so with any of them the change is refused with 409 unless <c>Confirm</c> is true. Deactivating an
 /// inactive doctor changes nothing and lists nothing.
 /// </summary>
-public sealed record DeactivateDoctorCommand(Guid DoctorId, bool Confirm = false) : ICommand<DoctorDeactivated>;
+public sealed record DeactivateDoctorCommand(Guid DoctorId, bool Confirm = false)
+    : ICommand<DoctorDeactivated>,
+        IChangesDoctorList;
 
 public sealed record DoctorDeactivated(
     Guid DoctorId,

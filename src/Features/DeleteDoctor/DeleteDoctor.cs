@@ -16,7 +16,7 @@ namespace AppointmentSlices.Features.DeleteDoctor;
 /// Deletes a doctor entered by mistake, with their hours and time off. A doctor with any appointment on record,
 /// whatever its status, is refused with 409: the history stays whole, and deactivating is the way to retire them.
 /// </summary>
-public sealed record DeleteDoctorCommand(Guid DoctorId) : ICommand;
+public sealed record DeleteDoctorCommand(Guid DoctorId) : ICommand, IChangesDoctorList;
 
 internal sealed class DeleteDoctorHandler(IDeleteDoctorStore store, ILogger<DeleteDoctorHandler> logger)
     : ICommandHandler<DeleteDoctorCommand>

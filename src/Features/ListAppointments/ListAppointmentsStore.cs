@@ -25,23 +25,39 @@ internal interface IListAppointmentsStore
 
 internal sealed class PostgresListAppointmentsStore(NpgsqlDataSource db) : IListAppointmentsStore, IPostgresStore
 {
-    // Ordered by start, then id: a total order, so the keyset never repeats or skips a row when others book.
-    private const string Sql = """
+    private const string Select = """
         SELECT a.id AS Id, a.doctor_id AS DoctorId, d.full_name AS DoctorName, a.patient_id AS PatientId,
                p.full_name AS PatientName, a.starts_at AS StartsAt, a.ends_at AS EndsAt, d.time_zone AS TimeZone,
                a.status AS Status, a.reason AS Reason
         FROM appointments a
         JOIN doctors d ON d.id = a.doctor_id
         JOIN patients p ON p.id = a.patient_id
-        WHERE (@doctorId::uuid IS NULL OR a.doctor_id = @doctorId)
-          AND (@patientId::uuid IS NULL OR a.patient_id = @patientId)
-          AND (@from::timestamptz IS NULL OR a.starts_at >= @from)
-          AND (@to::timestamptz IS NULL OR a.starts_at < @to)
-          AND (@status::text IS NULL OR a.status = @status)
-          AND (@afterStartsAt::timestamptz IS NULL OR (a.starts_at, a.id) > (@afterStartsAt, @afterId))
-        ORDER BY a.starts_at, a.id
-        LIMIT @take
         """;
+
+    private const string OfDoctor = "a.doctor_id = @doctorId";
+    private const string OfPatient = "a.patient_id = @patientId";
+    private const string StartsFrom = "a.starts_at >= @from";
+    private const string StartsBefore = "a.starts_at < @to";
+    private const string InStatus = "a.status = @status";
+    private const string AfterKeyset = "(a.starts_at, a.id) > (@afterStartsAt, @afterId)";
+
+    // Ordered by start, then id: a total order, so the keyset never repeats or skips a row when others book.
+    private const string OrderAndLimit = "ORDER BY a.starts_at, a.id LIMIT @take";
+
+    /// <summary>The statement for the filters given; the bench explains the very text the service sends.</summary>
+    internal static string SqlFor(AppointmentFilter filter, bool after) =>
+        $"""
+            {Select}
+            {SqlConditions.Where(
+                filter.DoctorId is null ? null : OfDoctor,
+                filter.PatientId is null ? null : OfPatient,
+                filter.From is null ? null : StartsFrom,
+                filter.To is null ? null : StartsBefore,
+                filter.Status is null ? null : InStatus,
+                after ? AfterKeyset : null
+            )}
+            {OrderAndLimit}
+            """;
 
     public async Task<IReadOnlyList<AppointmentListItem>> ListAsync(
         AppointmentFilter filter,
@@ -50,6 +66,7 @@ internal sealed class PostgresListAppointmentsStore(NpgsqlDataSource db) : IList
         CancellationToken ct
     )
     {
+        var sql = SqlFor(filter, after is not null);
         var parameters = new
         {
             doctorId = filter.DoctorId,
@@ -63,7 +80,7 @@ internal sealed class PostgresListAppointmentsStore(NpgsqlDataSource db) : IList
         };
 
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, parameters, cancellationToken: ct));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: ct));
         return rows.Select(r => r.ToItem()).ToList();
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppointmentSlices.Features.ListDoctors;
 
@@ -19,6 +20,8 @@ public sealed class ListDoctorsEndpoint : ICarterModule
                     CancellationToken ct
                 ) => TypedResults.Ok(await mediator.Send(query, ct))
             )
+            // Kept whole for each query string; a signed-in caller (staff, an API key) always reads afresh.
+            .CacheOutput(policy => policy.Expire(DoctorListCache.Lifetime).Tag(DoctorListCache.Tag))
             .WithName("ListDoctors")
             .WithTags("Doctors")
             .WithSummary("List doctors taking bookings")

@@ -20,18 +20,32 @@ internal interface IListDoctorsStore
 
 internal sealed class PostgresListDoctorsStore(NpgsqlDataSource db) : IListDoctorsStore, IPostgresStore
 {
-    // Ordered by the accent-free name, then id: a total order, so the keyset never repeats or skips a row.
-    private const string Sql = """
+    private const string Select = """
         SELECT id AS Id, full_name AS FullName, specialty AS Specialty, time_zone AS TimeZone,
                slot_minutes AS SlotMinutes, is_active AS IsActive, search_name AS SortKey
         FROM doctors
-        WHERE (is_active OR @includeInactive)
-          AND (@specialty::text IS NULL OR search_specialty = search_key(@specialty))
-          AND (@namePattern::text IS NULL OR search_name LIKE '%' || search_key(@namePattern) || '%')
-          AND (@afterKey::text IS NULL OR (search_name, id) > (@afterKey, @afterId))
-        ORDER BY search_name, id
-        LIMIT @take
         """;
+
+    private const string ActiveOnly = "is_active";
+    private const string OfSpecialty = "search_specialty = search_key(@specialty)";
+    private const string NameContains = "search_name LIKE '%' || search_key(@namePattern) || '%'";
+    private const string AfterKeyset = "(search_name, id) > (@afterKey, @afterId)";
+
+    // Ordered by the accent-free name, then id: a total order, so the keyset never repeats or skips a row.
+    private const string OrderAndLimit = "ORDER BY search_name, id LIMIT @take";
+
+    /// <summary>The statement for the filters given; the bench explains the very text the service sends.</summary>
+    internal static string SqlFor(bool specialty, bool name, bool after, bool includeInactive) =>
+        $"""
+            {Select}
+            {SqlConditions.Where(
+                includeInactive ? null : ActiveOnly,
+                specialty ? OfSpecialty : null,
+                name ? NameContains : null,
+                after ? AfterKeyset : null
+            )}
+            {OrderAndLimit}
+            """;
 
     public async Task<IReadOnlyList<SortedDoctor>> ListAsync(
         string? specialty,
@@ -42,18 +56,18 @@ internal sealed class PostgresListDoctorsStore(NpgsqlDataSource db) : IListDocto
         CancellationToken ct
     )
     {
+        var sql = SqlFor(specialty is not null, name is not null, after is not null, includeInactive);
         var parameters = new
         {
             specialty,
             namePattern = name is null ? null : TextRules.EscapeLike(name),
             afterKey = after?.Key,
             afterId = after?.Id ?? Guid.Empty,
-            includeInactive,
             take,
         };
 
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, parameters, cancellationToken: ct));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: ct));
         return rows.Select(r => new SortedDoctor(
                 new DoctorListItem(r.Id, r.FullName, r.Specialty, r.TimeZone, r.SlotMinutes, r.IsActive),
                 r.SortKey

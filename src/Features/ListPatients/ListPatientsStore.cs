@@ -18,22 +18,43 @@ internal interface IListPatientsStore
 
 internal sealed class PostgresListPatientsStore(NpgsqlDataSource db) : IListPatientsStore, IPostgresStore
 {
-    // Ordered by the accent-free name, then id: a total order, so the keyset never repeats or skips a row.
-    // The parameters are known when PostgreSQL plans the statement, so the arms not asked for fold away and
-    // each remaining LIKE has a constant pattern a trigram (or, for the prefix, a btree) index can serve.
-    internal const string Sql = """
+    private const string Select = """
         SELECT id AS Id, full_name AS FullName, email AS Email, phone AS Phone, search_name AS SortKey
         FROM patients
-        WHERE erased_at IS NULL
-          AND (@namePrefix::text IS NULL OR search_name LIKE search_key(@namePrefix) || '%')
-          AND (@contains::text IS NULL
-               OR search_name LIKE '%' || search_key(@contains) || '%'
-               OR search_email LIKE '%' || lower(@contains) || '%'
-               OR (@phoneDigits::text IS NOT NULL AND search_phone LIKE '%' || @phoneDigits || '%'))
-          AND (@afterKey::text IS NULL OR (search_name, id) > (@afterKey, @afterId))
-        ORDER BY search_name, id
-        LIMIT @take
         """;
+
+    private const string NotErased = "erased_at IS NULL";
+    private const string NameStarts = "search_name LIKE search_key(@namePrefix) || '%'";
+
+    // Each LIKE keeps its own index: a trigram index serves a substring of three characters or more.
+    private const string NameOrEmailContains = """
+        (search_name LIKE '%' || search_key(@contains) || '%'
+               OR search_email LIKE '%' || lower(@contains) || '%')
+        """;
+    private const string NameEmailOrPhoneContains = """
+        (search_name LIKE '%' || search_key(@contains) || '%'
+               OR search_email LIKE '%' || lower(@contains) || '%'
+               OR search_phone LIKE '%' || @phoneDigits || '%')
+        """;
+    private const string AfterKeyset = "(search_name, id) > (@afterKey, @afterId)";
+
+    // Ordered by the accent-free name, then id: a total order, so the keyset never repeats or skips a row.
+    private const string OrderAndLimit = "ORDER BY search_name, id LIMIT @take";
+
+    /// <summary>The statement for the search given; the bench explains the very text the service sends.</summary>
+    internal static string SqlFor(PatientSearch search, bool after) =>
+        $"""
+            {Select}
+            {SqlConditions.Where(
+                NotErased,
+                search.NamePrefix is null ? null : NameStarts,
+                search.Contains is null ? null
+                    : search.PhoneDigits is null ? NameOrEmailContains
+                    : NameEmailOrPhoneContains,
+                after ? AfterKeyset : null
+            )}
+            {OrderAndLimit}
+            """;
 
     public async Task<IReadOnlyList<SortedPatient>> ListAsync(
         PatientSearch search,
@@ -44,7 +65,11 @@ internal sealed class PostgresListPatientsStore(NpgsqlDataSource db) : IListPati
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<Row>(
-            new CommandDefinition(Sql, Parameters(search, after, take), cancellationToken: ct)
+            new CommandDefinition(
+                SqlFor(search, after is not null),
+                Parameters(search, after, take),
+                cancellationToken: ct
+            )
         );
         return rows.Select(r => new SortedPatient(new PatientListItem(r.Id, r.FullName, r.Email, r.Phone), r.SortKey))
             .ToList();

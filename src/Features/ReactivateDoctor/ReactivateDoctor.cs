@@ -13,7 +13,7 @@ using Npgsql;
 namespace AppointmentSlices.Features.ReactivateDoctor;
 
 /// <summary>Lets an inactive doctor take bookings again, on the schedule they had. Only adds time.</summary>
-public sealed record ReactivateDoctorCommand(Guid DoctorId) : ICommand<DoctorReactivated>;
+public sealed record ReactivateDoctorCommand(Guid DoctorId) : ICommand<DoctorReactivated>, IChangesDoctorList;
 
 public sealed record DoctorReactivated(Guid DoctorId, bool IsActive);
 

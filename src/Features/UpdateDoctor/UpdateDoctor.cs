@@ -18,7 +18,7 @@ public sealed record UpdateDoctorCommand(
     string TimeZone,
     int SlotMinutes,
     bool Confirm = false
-) : ICommand<UpdatedDoctor>;
+) : ICommand<UpdatedDoctor>, IChangesDoctorList;
 
 public sealed record UpdatedDoctor(
     Guid Id,

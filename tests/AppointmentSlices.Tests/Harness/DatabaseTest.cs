@@ -1,3 +1,4 @@
+using AppointmentSlices.Features.Common;
 using AppointmentSlices.Infrastructure;
 using AppointmentSlices.Infrastructure.Mongo;
 using AppointmentSlices.Tests.Harness.Data;
@@ -54,6 +55,8 @@ public abstract class DatabaseTest : IAsyncLifetime
         // FakeTimeProvider cannot go back; a test that needs another time starts a host of its own.
         Assert.Equal(ClinicApp.Now, App.Clock.GetUtcNow());
         await Data.ResetAsync();
+        // The tables were emptied behind the service's back: its cached list of doctors goes with them.
+        await App.Services.GetRequiredService<DoctorListCache>().EvictAsync(CancellationToken.None);
         // The API client acts for the front desk, with a key the way an integrator would.
         Client = App.CreateClient();
         var key = await Data.AddApiKeyAsync();

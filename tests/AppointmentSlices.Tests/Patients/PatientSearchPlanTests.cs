@@ -76,10 +76,11 @@ public sealed class PatientSearchPlanTests(PostgresFixture database, ClinicHost 
 
     private async Task<List<(string Type, string? Index)>> PlanAsync(string? q)
     {
-        var parameters = PostgresListPatientsStore.Parameters(PatientSearch.For(q), null, 21);
+        var search = PatientSearch.For(q);
+        var parameters = PostgresListPatientsStore.Parameters(search, null, 21);
         await using var connection = await Database.DataSource.OpenConnectionAsync();
         var json = await connection.QuerySingleAsync<string>(
-            "EXPLAIN (FORMAT JSON) " + PostgresListPatientsStore.Sql,
+            "EXPLAIN (FORMAT JSON) " + PostgresListPatientsStore.SqlFor(search, after: false),
             parameters
         );
         using var plan = JsonDocument.Parse(json);
