@@ -23,10 +23,18 @@ public static class MarkdownReport
 
         md.AppendLine("## Headline");
         md.AppendLine();
-        md.AppendLine(
-            "| endpoint | " + string.Join(" | ", ran.Select(s => $"{s.Name} req/s | p99 ms | errors")) + " |"
-        );
-        md.AppendLine("| --- |" + string.Concat(ran.Select(_ => " ---: | ---: | ---: |")));
+        if (ran.Count == 0)
+        {
+            md.AppendLine("No scenario ran; the reasons follow.");
+        }
+        else
+        {
+            md.AppendLine(
+                "| endpoint | " + string.Join(" | ", ran.Select(s => $"{s.Name} req/s | p99 ms | errors")) + " |"
+            );
+            md.AppendLine("| --- |" + string.Concat(ran.Select(_ => " ---: | ---: | ---: |")));
+        }
+
         foreach (var endpoint in Endpoints(ran))
         {
             md.Append($"| {endpoint} |");

@@ -111,6 +111,7 @@ public sealed class MongoLoaderTests : IDisposable
         await new MongoLoader(Clinic).LoadAsync(clinic, new SynchronousProgress(_ => { }), CancellationToken.None);
         await mongo.CreateIndexesAsync(CancellationToken.None);
         var apiKey = await mongo.IssueApiKeyAsync(CancellationToken.None);
+        Assert.Equal(database, (await mongo.ServerSettingsAsync(CancellationToken.None))["database"]);
         Assert.Contains(await mongo.IndexesAsync(CancellationToken.None), i =>
             i.Table == "appointments" && i.Definition.Contains("doctorId", StringComparison.Ordinal)
         );
