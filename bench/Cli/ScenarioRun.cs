@@ -68,7 +68,7 @@ public sealed class ScenarioRun(
         );
     }
 
-    /// <summary>The MongoDB scenario, on the bench's own database, loaded and indexed: always a host of its own.</summary>
+    /// <summary>The MongoDB scenario, in the bench's database, loaded and indexed: a host of its own.</summary>
     public async Task<ScenarioResult> RunMongoAsync(
         BenchMongo mongo,
         string hostAssembly,

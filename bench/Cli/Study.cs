@@ -80,7 +80,8 @@ public sealed class Study(StudySettings settings)
                     : MongoNotRun(
                         mongoUri is null
                             ? "MONGODB_URI is not set. The MongoDB scenario runs only against a real MongoDB server "
-                                + "(a replica set) named by MONGODB_URI; the bench never measures the MongoDB test server."
+                                + "(a replica set) named by MONGODB_URI; the bench never measures the MongoDB "
+                                + "test server."
                             : "--url measures a host you started, on PostgreSQL; the MongoDB scenario starts a host of "
                                 + "its own. Run it without --url."
                     )
