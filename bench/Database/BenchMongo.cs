@@ -35,7 +35,7 @@ public sealed class BenchMongo : IDisposable
         return mongo;
     }
 
-    /// <summary>Uses the database in the connection string as it is for a harness test.</summary>
+    /// <summary>The database the connection string names, as it is (not dropped): for harness tests.</summary>
     public static BenchMongo Attach(string connectionString) => new(connectionString);
 
     public Task CreateIndexesAsync(CancellationToken ct) =>
