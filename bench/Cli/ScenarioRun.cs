@@ -8,8 +8,8 @@ using Spectre.Console;
 namespace AppointmentSlices.Bench.Cli;
 
 /// <summary>
-/// One PostgreSQL scenario: its indexes and query plans, then the host under wrk one endpoint at a time (health
-/// first, as the yardstick; booking last, since it changes the data), then the overlap check.
+/// One scenario, on PostgreSQL or MongoDB: its indexes and query plans, then the host under wrk one endpoint at a
+/// time (health first, as the yardstick; booking last, since it changes the data), then the overlap check.
 /// </summary>
 public sealed class ScenarioRun(
     StudySettings settings,
@@ -34,19 +34,85 @@ public sealed class ScenarioRun(
         var indexes = await postgres.IndexesAsync();
         var plans = await QueryPlans.ExplainAsync(postgres.DataSource, data);
 
+        var connectionString = settings.HostConnectionOptions is { } extra
+            ? $"{postgres.ConnectionString};{extra}"
+            : postgres.ConnectionString;
         await using var host = settings.Url is null
             ? await ServiceHost.StartAsync(
                 hostAssembly,
-                settings.HostConnectionOptions is { } extra
-                    ? $"{postgres.ConnectionString};{extra}"
-                    : postgres.ConnectionString,
-                name == Scenario.PgIndexed,
+                ServiceHost.OnPostgres(connectionString, name == Scenario.PgIndexed),
                 Path.Combine(work, $"host-{name}.log"),
                 ct
             )
             : null;
-        var url = host?.Url ?? settings.Url!;
-        var metricsUrl = host?.MetricsUrl ?? settings.MetricsUrl;
+        var (runs, timeline) = await DriveAsync(
+            name,
+            host?.Url ?? settings.Url!,
+            host?.MetricsUrl ?? settings.MetricsUrl,
+            "postgres",
+            ct
+        );
+
+        var overlaps = await postgres.CheckOverlapsAsync();
+        ReportOverlaps(overlaps);
+        return new ScenarioResult(
+            name,
+            Scenario.Title(name),
+            null,
+            indexBuildSeconds,
+            indexes,
+            plans,
+            runs,
+            overlaps,
+            timeline
+        );
+    }
+
+    /// <summary>The MongoDB scenario, in the bench's database, loaded and indexed: a host of its own.</summary>
+    public async Task<ScenarioResult> RunMongoAsync(
+        BenchMongo mongo,
+        string hostAssembly,
+        double indexBuildSeconds,
+        ScenarioLoad load,
+        CancellationToken ct
+    )
+    {
+        AnsiConsole.Write(new Rule(Scenario.Title(Scenario.Mongo)).LeftJustified());
+        var indexes = await mongo.IndexesAsync(ct);
+        var plans = await MongoQueryPlans.ExplainAsync(mongo.Clinic, data);
+
+        await using var host = await ServiceHost.StartAsync(
+            hostAssembly,
+            ServiceHost.OnMongo(mongo.ConnectionString),
+            Path.Combine(work, $"host-{Scenario.Mongo}.log"),
+            ct
+        );
+        var (runs, timeline) = await DriveAsync(Scenario.Mongo, host.Url, host.MetricsUrl, "mongod", ct);
+
+        var overlaps = await Status("Checking for overlapping appointments", () => mongo.CheckOverlapsAsync(ct));
+        ReportOverlaps(overlaps);
+        return new ScenarioResult(
+            Scenario.Mongo,
+            Scenario.Title(Scenario.Mongo),
+            null,
+            indexBuildSeconds,
+            indexes,
+            plans,
+            runs,
+            overlaps,
+            timeline,
+            load
+        );
+    }
+
+    private async Task<(List<EndpointRun> Runs, List<ServerSample> Timeline)> DriveAsync(
+        string name,
+        string url,
+        string? metricsUrl,
+        string databaseProcess,
+        CancellationToken ct
+    )
+    {
         var script = Path.Combine(AppContext.BaseDirectory, "lua", "study.lua");
         var wrk = new WrkRunner(script, settings.ThreadsValue, settings.ConnectionsValue, settings.TimeoutValue);
 
@@ -64,7 +130,7 @@ public sealed class ScenarioRun(
             endpoint.WriteRequests(measured, data, share + 1, shares);
             await wrk.RunAsync(url, endpoint, warmup, apiKey, settings.WarmupValue, ct);
 
-            await using var sampler = new ServerSampler(metricsUrl);
+            await using var sampler = new ServerSampler(metricsUrl, databaseProcess);
             sampler.Start();
             var result = await wrk.RunAsync(url, endpoint, measured, apiKey, settings.DurationValue, ct);
             var samples = await sampler.StopAsync();
@@ -84,20 +150,14 @@ public sealed class ScenarioRun(
             );
         }
 
-        var overlaps = await postgres.CheckOverlapsAsync();
+        return (runs, timeline);
+    }
+
+    private static void ReportOverlaps(OverlapCheck overlaps) =>
         AnsiConsole.MarkupLineInterpolated(
             $"  overlapping appointments: doctors {overlaps.DoctorOverlaps}, patients {overlaps.PatientOverlaps}"
         );
-        return new ScenarioResult(
-            name,
-            Scenario.Title(name),
-            null,
-            indexBuildSeconds,
-            indexes,
-            plans,
-            runs,
-            overlaps,
-            timeline
-        );
-    }
+
+    private static Task<T> Status<T>(string what, Func<Task<T>> work) =>
+        AnsiConsole.Status().StartAsync(what, _ => work());
 }

@@ -1,9 +1,8 @@
 namespace AppointmentSlices.Bench.Data;
 
 /// <summary>
-/// Puts a generated clinic into one database. PostgreSQL loads with binary COPY; a MongoDB loader would write the
-/// same rows with batched InsertMany into <c>doctors</c> (hours and time off embedded), <c>patients</c> and
-/// <c>appointments</c>.
+/// Puts a generated clinic into one database: <see cref="PostgresLoader"/> with binary COPY,
+/// <see cref="MongoLoader"/> with batched InsertMany (documents rather than rows, slot claims included).
 /// </summary>
 public interface IDatasetLoader
 {

@@ -152,7 +152,8 @@ public sealed class PostgresLoader(NpgsqlDataSource db) : IDatasetLoader
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static Guid LeaveId(int doctor) => new(doctor, 0, 0, [0x80, 0, 0, 0, 0, 0, 0, 1]);
+    /// <summary>The id of a doctor's week of leave; the MongoDB loader gives it the same one.</summary>
+    internal static Guid LeaveId(int doctor) => new(doctor, 0, 0, [0x80, 0, 0, 0, 0, 0, 0, 1]);
 
     private Task AppointmentsAsync(ClinicDataset data, int from, int to, Action<int> count, CancellationToken ct)
     {

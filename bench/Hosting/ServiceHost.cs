@@ -50,10 +50,26 @@ public sealed class ServiceHost : IAsyncDisposable
         return Path.Combine(root, "src", "Web", "bin", "Release", "net10.0", "AppointmentSlices.Web.dll");
     }
 
+    /// <summary>The storage settings of a PostgreSQL scenario.</summary>
+    public static IReadOnlyDictionary<string, string> OnPostgres(string connectionString, bool queryIndexes) =>
+        new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = connectionString,
+            ["Storage:QueryIndexes"] = queryIndexes ? "true" : "false",
+        };
+
+    /// <summary>The storage settings of the MongoDB scenario; the host needs no PostgreSQL then.</summary>
+    public static IReadOnlyDictionary<string, string> OnMongo(string connectionString) =>
+        new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "Mongo",
+            ["ConnectionStrings:Mongo"] = connectionString,
+            ["Storage:QueryIndexes"] = "true",
+        };
+
     public static async Task<ServiceHost> StartAsync(
         string assembly,
-        string connectionString,
-        bool queryIndexes,
+        IReadOnlyDictionary<string, string> storage,
         string logFile,
         CancellationToken ct
     )
@@ -64,9 +80,12 @@ public sealed class ServiceHost : IAsyncDisposable
         {
             ["urls"] = $"http://127.0.0.1:{port}",
             ["Metrics:Port"] = metricsPort.ToString(),
-            ["ConnectionStrings:Postgres"] = connectionString,
-            ["Storage:QueryIndexes"] = queryIndexes ? "true" : "false",
         };
+        foreach (var (key, value) in storage)
+        {
+            settings[key] = value;
+        }
+
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

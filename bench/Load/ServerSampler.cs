@@ -15,15 +15,17 @@ public sealed record ServerSample(
 
 /// <summary>
 /// Samples the host once a second from its Prometheus metrics (.NET runtime meters: CPU time, working set, GC
-/// heap, GC pause time, thread-pool queue), plus the CPU time of the machine's PostgreSQL processes from /proc.
+/// heap, GC pause time, thread-pool queue), plus the CPU time of the database's processes on this machine from
+/// /proc: <c>postgres</c>, or <c>mongod</c> for the MongoDB scenario (none when the server runs elsewhere).
 /// </summary>
-public sealed class ServerSampler(string? metricsUrl) : IAsyncDisposable
+public sealed class ServerSampler(string? metricsUrl, string databaseProcess = "postgres") : IAsyncDisposable
 {
     private readonly HttpClient client = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly List<ServerSample> samples = [];
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private Dictionary<int, long> lastTicks = [];
-    private long postgresTicks;
+    private long databaseTicks;
+    private bool databaseSeen;
     private CancellationTokenSource? running;
     private Task? loop;
 
@@ -91,16 +93,16 @@ public sealed class ServerSampler(string? metricsUrl) : IAsyncDisposable
                 Get("dotnet_gc_last_collection_heap_size_bytes"),
                 Get("dotnet_gc_pause_time_seconds_total"),
                 Get("dotnet_thread_pool_queue_length"),
-                PostgresCpuSeconds()
+                DatabaseCpuSeconds()
             )
         );
     }
 
     /// <summary>
-    /// CPU seconds the machine's postgres processes used since sampling began (Linux only; else NaN). Kept as a
-    /// running sum of each process's growth, so a backend that exits takes nothing back from the total.
+    /// CPU seconds the database's processes used since sampling began (Linux only, and NaN while none was seen).
+    /// Kept as a running sum of each process's growth, so a backend that exits takes nothing back from the total.
     /// </summary>
-    private double PostgresCpuSeconds()
+    private double DatabaseCpuSeconds()
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -110,24 +112,25 @@ public sealed class ServerSampler(string? metricsUrl) : IAsyncDisposable
         var seen = new Dictionary<int, long>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(folder), out var pid) && PostgresTicks(folder) is { } ticks)
+            if (int.TryParse(Path.GetFileName(folder), out var pid) && DatabaseTicks(folder) is { } ticks)
             {
                 seen[pid] = ticks;
-                postgresTicks += ticks - (lastTicks.TryGetValue(pid, out var before) && before <= ticks ? before : 0);
+                databaseSeen = true;
+                databaseTicks += ticks - (lastTicks.TryGetValue(pid, out var before) && before <= ticks ? before : 0);
             }
         }
 
         lastTicks = seen;
-        return postgresTicks / 100.0; // USER_HZ is 100 on Linux; only differences between samples are used
+        return databaseSeen ? databaseTicks / 100.0 : double.NaN; // USER_HZ is 100 on Linux; only differences between samples are used
     }
 
-    private static long? PostgresTicks(string folder)
+    private long? DatabaseTicks(string folder)
     {
         try
         {
             var stat = File.ReadAllText(Path.Combine(folder, "stat"));
             var close = stat.LastIndexOf(')');
-            if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
+            if (close < 0 || !stat.AsSpan(0, close).EndsWith("(" + databaseProcess, StringComparison.Ordinal))
             {
                 return null;
             }

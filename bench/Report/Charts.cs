@@ -100,13 +100,17 @@ public static class Charts
                 Palette.GetColor(s)
             );
             host.LegendText = $"{scenarios[s].Name}: host";
-            var db = plot.Add.ScatterLine(
-                points.Select(p => p.X).ToArray(),
-                points.Select(p => p.Db).ToArray(),
-                Palette.GetColor(s)
-            );
-            db.LegendText = $"{scenarios[s].Name}: PostgreSQL";
-            db.LinePattern = LinePattern.Dashed;
+            // The database's CPU is unknown when it runs on another machine (NaN): no line then.
+            if (points.Any(p => double.IsFinite(p.Db)))
+            {
+                var db = plot.Add.ScatterLine(
+                    points.Select(p => p.X).ToArray(),
+                    points.Select(p => p.Db).ToArray(),
+                    Palette.GetColor(s)
+                );
+                db.LegendText = $"{scenarios[s].Name}: {(scenarios[s].Name == "mongo" ? "mongod" : "PostgreSQL")}";
+                db.LinePattern = LinePattern.Dashed;
+            }
         }
 
         plot.Title("CPU over each scenario's runs (cores busy; endpoints run one after another)");

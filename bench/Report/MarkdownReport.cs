@@ -16,17 +16,25 @@ public static class MarkdownReport
         md.AppendLine(
             $"Scale **{o.Scale}** ({r.Data.Doctors:N0} doctors, {r.Data.Patients:N0} patients, {r.Data.Appointments:N0} appointments), "
                 + $"wrk with {o.Connections} connections on {o.Threads} threads, {o.DurationSeconds:0.#} s per endpoint after {o.WarmupSeconds:0.#} s of warm-up, "
-                + $"on {r.Machine.Cores} cores ({r.Machine.Cpu}). wrk ran on the same machine as the host and PostgreSQL. "
+                + $"on {r.Machine.Cores} cores ({r.Machine.Cpu}). wrk ran on the same machine as the host and the database. "
                 + $"Load average when the study started: {r.Machine.LoadAverageAtStart}.{(o.Quick ? " **Quick mode: these figures only show that the harness works.**" : "")}"
         );
         md.AppendLine();
 
         md.AppendLine("## Headline");
         md.AppendLine();
-        md.AppendLine(
-            "| endpoint | " + string.Join(" | ", ran.Select(s => $"{s.Name} req/s | p99 ms | errors")) + " |"
-        );
-        md.AppendLine("| --- |" + string.Concat(ran.Select(_ => " ---: | ---: | ---: |")));
+        if (ran.Count == 0)
+        {
+            md.AppendLine("No scenario ran; the reasons follow.");
+        }
+        else
+        {
+            md.AppendLine(
+                "| endpoint | " + string.Join(" | ", ran.Select(s => $"{s.Name} req/s | p99 ms | errors")) + " |"
+            );
+            md.AppendLine("| --- |" + string.Concat(ran.Select(_ => " ---: | ---: | ---: |")));
+        }
+
         foreach (var endpoint in Endpoints(ran))
         {
             md.Append($"| {endpoint} |");
@@ -114,11 +122,11 @@ public static class MarkdownReport
         md.AppendLine(
             "Sampled once a second during each measured run: the host's CPU (cores busy), working set, GC heap after the last "
                 + "collection, GC pause time summed over the run, and thread-pool queue length, from its own metrics; and the CPU of "
-                + "all PostgreSQL processes, from /proc."
+                + "the database's processes on this machine (PostgreSQL's; for MongoDB, mongod's, n/a when it runs elsewhere), from /proc."
         );
         md.AppendLine();
         md.AppendLine(
-            "| scenario | endpoint | host CPU | PostgreSQL CPU | peak working set MB | peak GC heap MB | GC pause ms | thread-pool queue mean / max |"
+            "| scenario | endpoint | host CPU | database CPU | peak working set MB | peak GC heap MB | GC pause ms | thread-pool queue mean / max |"
         );
         md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in ran)
@@ -183,23 +191,46 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
-        md.AppendLine(
+        md.Append(
             $"Data: {r.Data.Doctors:N0} doctors (Monday to Friday, 09:00–14:00 and 15:00–19:00 in Madrid, 30-minute slots, a week of leave each), "
                 + $"{r.Data.Patients:N0} patients, {r.Data.Appointments:N0} appointments from {r.Data.FirstDay} to {r.Data.LastDay}, generated with Bogus "
-                + $"(fixed seed) in {r.Data.GenerationSeconds:0.0} s; {r.Data.Rows:N0} rows loaded with binary COPY in {r.Data.LoadSeconds:0.0} s, "
-                + $"VACUUM (ANALYZE) {r.Data.VacuumAnalyzeSeconds:0.0} s. {r.Data.FreeSlots:N0} free slots in the booking horizon were set aside for the booking runs, "
-                + "each run with a share no other run uses."
+                + $"(fixed seed) in {r.Data.GenerationSeconds:0.0} s"
+        );
+        md.AppendLine(
+            r.Data.Rows > 0
+                ? $"; {r.Data.Rows:N0} rows loaded into PostgreSQL with binary COPY in {r.Data.LoadSeconds:0.0} s, VACUUM (ANALYZE) {r.Data.VacuumAnalyzeSeconds:0.0} s."
+                : "."
+        );
+        md.AppendLine(
+            $"{r.Data.FreeSlots:N0} free slots in the booking horizon were set aside for the booking runs, each PostgreSQL run with a share "
+                + "no other run uses (MongoDB books in a database of its own)."
         );
         if (r.Data.LoadPhases.Count > 0)
         {
             md.AppendLine(
-                "Load phases: " + string.Join("; ", r.Data.LoadPhases.Select(p => $"{p.Name} {p.Seconds:0.0} s")) + "."
+                "PostgreSQL load phases: "
+                    + string.Join("; ", r.Data.LoadPhases.Select(p => $"{p.Name} {p.Seconds:0.0} s"))
+                    + "."
             );
         }
 
-        if (ran.FirstOrDefault(s => s.IndexBuildSeconds is not null) is { } indexed)
+        if (ran.FirstOrDefault(s => s.Name == "pg-indexed" && s.IndexBuildSeconds is not null) is { } indexed)
         {
             md.AppendLine($"Building the query indexes on the loaded data took {indexed.IndexBuildSeconds:0.0} s.");
+        }
+
+        foreach (var s in ran.Where(s => s.Load is not null))
+        {
+            var load = s.Load!;
+            md.AppendLine();
+            md.AppendLine(
+                $"{s.Title}: {load.Documents:N0} documents (doctors with their week and leave embedded, patients, appointments, and the "
+                    + $"five-minute slot claims of every active appointment, for its doctor and its patient) written with {load.Method} "
+                    + $"in {load.LoadSeconds:0.0} s; then its indexes were built on the loaded data in {N(s.IndexBuildSeconds ?? double.NaN, "0.0")} s. "
+                    + "Phases: "
+                    + string.Join("; ", load.Phases.Select(p => $"{p.Name} {p.Seconds:0.0} s"))
+                    + "."
+            );
         }
 
         md.AppendLine();
@@ -224,9 +255,20 @@ public static class MarkdownReport
                 + string.Join(", ", r.HostSettings.Select(s => $"`{s.Key}={s.Value}`"))
                 + "."
         );
-        md.AppendLine(
-            "- PostgreSQL: " + string.Join(", ", r.DatabaseSettings.Select(s => $"`{s.Key}={s.Value}`")) + "."
-        );
+        if (r.DatabaseSettings.Count > 0)
+        {
+            md.AppendLine(
+                "- PostgreSQL: " + string.Join(", ", r.DatabaseSettings.Select(s => $"`{s.Key}={s.Value}`")) + "."
+            );
+        }
+
+        foreach (var s in r.Scenarios.Where(s => s.Load is not null))
+        {
+            md.AppendLine(
+                $"- {s.Title}: " + string.Join(", ", s.Load!.ServerSettings.Select(p => $"`{p.Key}={p.Value}`")) + "."
+            );
+        }
+
         md.AppendLine($"- The whole study took {r.ElapsedSeconds / 60:0.0} minutes.");
         md.AppendLine();
     }
@@ -240,14 +282,24 @@ public static class MarkdownReport
             md.AppendLine($"### {s.Title}");
             md.AppendLine();
             md.AppendLine(
-                s.Name == "pg-noindex"
-                    ? "Only the integrity constraints' own indexes remain (primary keys, unique keys, the no-overlap exclusion constraints):"
-                    : "Constraints' indexes and the query indexes:"
+                s.Name switch
+                {
+                    "pg-noindex" =>
+                        "Only the integrity constraints' own indexes remain (primary keys, unique keys, the no-overlap exclusion constraints):",
+                    "mongo" =>
+                        "The product's indexes (`MongoIndexes` with `Storage:QueryIndexes=true`): the unique ones that keep the data correct "
+                            + "(the `_id` of `slot_claims` is what refuses a double booking) and the query indexes, per collection:",
+                    _ => "Constraints' indexes and the query indexes:",
+                }
             );
             md.AppendLine();
             foreach (var index in s.Indexes)
             {
-                md.AppendLine($"- `{index.Name}`: `{index.Definition}`");
+                md.AppendLine(
+                    s.Name == "mongo"
+                        ? $"- `{index.Table}` `{index.Name}`: `{index.Definition}`"
+                        : $"- `{index.Name}`: `{index.Definition}`"
+                );
             }
         }
 
@@ -257,15 +309,29 @@ public static class MarkdownReport
     private static void Plans(StringBuilder md, List<ScenarioResult> ran)
     {
         md.AppendLine("## Query plans");
-        md.AppendLine();
-        md.AppendLine(
-            "EXPLAIN (ANALYZE, BUFFERS) of the SQL each endpoint runs, read from the service's stores, with sample parameters, "
-                + "after the load and before the run."
-        );
+        if (ran.Any(s => s.Name != "mongo"))
+        {
+            md.AppendLine();
+            md.AppendLine(
+                "On PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of the SQL each endpoint runs, read from the service's stores, "
+                    + "with sample parameters, after the load and before the run."
+            );
+        }
         foreach (var s in ran)
         {
             md.AppendLine();
             md.AppendLine($"### {s.Title}");
+            if (s.Name == "mongo")
+            {
+                md.AppendLine();
+                md.AppendLine(
+                    "On MongoDB: `explain` with executionStats of the queries each endpoint's Mongo stores send, written out in "
+                        + "`bench/Database/MongoQueryPlans.cs`, with sample values, after the load and before the run: the winning "
+                        + "plan's stages, keys and documents examined, then the plan. "
+                        + "A booking's inserts (appointment, event, slot claims) have no plan; its reads and the doctor's touch are shown."
+                );
+            }
+
             foreach (var plan in s.Plans)
             {
                 md.AppendLine();

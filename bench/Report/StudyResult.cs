@@ -50,7 +50,8 @@ public sealed record ScenarioResult(
     IReadOnlyList<QueryPlan> Plans,
     IReadOnlyList<EndpointRun> Endpoints,
     OverlapCheck? Overlaps,
-    IReadOnlyList<ServerSample> Samples
+    IReadOnlyList<ServerSample> Samples,
+    ScenarioLoad? Load = null
 )
 {
     public bool Ran => NotRunReason is null;
@@ -63,6 +64,18 @@ public sealed record ScenarioResult(
             ? run.Wrk.RequestsPerSecond / health.Wrk.RequestsPerSecond
             : null;
 }
+
+/// <summary>
+/// A scenario's own load, when it doesn't run on the shared PostgreSQL one (MongoDB): documents written, the time
+/// it took and its phases, and the server's version and the like.
+/// </summary>
+public sealed record ScenarioLoad(
+    string Method,
+    long Documents,
+    double LoadSeconds,
+    IReadOnlyList<LoadPhase> Phases,
+    IReadOnlyDictionary<string, string> ServerSettings
+);
 
 public sealed record EndpointRun(
     string Endpoint,

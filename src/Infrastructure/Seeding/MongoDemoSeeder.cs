@@ -6,7 +6,10 @@ using MongoDB.Driver;
 
 namespace AppointmentSlices.Infrastructure.Seeding;
 
-/// <summary>The demo clinic of <see cref="DemoSeeder"/>, written to MongoDB in batches when it has no doctors yet.</summary>
+/// <summary>
+/// The demo clinic of <see cref="DemoSeeder"/>, written to MongoDB in batches when it has no doctors yet. The
+/// row-to-document mappings are internal so the bench's loader writes the very documents the seeder does.
+/// </summary>
 public static class MongoDemoSeeder
 {
     private const int BatchSize = 5_000;
@@ -53,7 +56,7 @@ public static class MongoDemoSeeder
         }
     }
 
-    private static DoctorDocument Doctor(DemoDoctor doctor, DateTimeOffset now) =>
+    internal static DoctorDocument Doctor(DemoDoctor doctor, DateTimeOffset now) =>
         new()
         {
             Id = doctor.Id,
@@ -86,7 +89,7 @@ public static class MongoDemoSeeder
             ],
         };
 
-    private static PatientDocument Patient(DemoPatient patient) =>
+    internal static PatientDocument Patient(DemoPatient patient) =>
         new()
         {
             Id = patient.Id,
@@ -100,7 +103,7 @@ public static class MongoDemoSeeder
             UpdatedAt = patient.CreatedAt.UtcDateTime,
         };
 
-    private static AppointmentDocument Appointment(DemoAppointment appointment) =>
+    internal static AppointmentDocument Appointment(DemoAppointment appointment) =>
         new()
         {
             Id = appointment.Id,
