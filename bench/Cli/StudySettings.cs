@@ -24,8 +24,11 @@ public sealed class StudySettings : CommandSettings
     public string Duration { get; init; } = "30s";
 
     [CommandOption("--warmup <TIME>")]
-    [Description("Unmeasured load on each endpoint before its run. Default: 5s.")]
-    public string Warmup { get; init; } = "5s";
+    [Description(
+        "Unmeasured load on each endpoint before its run, long enough for the runtime to finish optimising the "
+            + "endpoint's code on 2 cores. Default: 15s."
+    )]
+    public string Warmup { get; init; } = "15s";
 
     [CommandOption("--connections <N>")]
     [Description("Open HTTP connections wrk keeps. Default: 64.")]
