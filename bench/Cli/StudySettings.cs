@@ -26,9 +26,9 @@ public sealed class StudySettings : CommandSettings
     [CommandOption("--warmup <TIME>")]
     [Description(
         "Unmeasured load on each endpoint before its run, long enough for the runtime to finish optimising the "
-            + "endpoint's code on 2 cores. Default: 15s."
+            + "endpoint's code on 2 cores (about 30 s from a cold start). Default: 30s."
     )]
-    public string Warmup { get; init; } = "15s";
+    public string Warmup { get; init; } = "30s";
 
     [CommandOption("--connections <N>")]
     [Description("Open HTTP connections wrk keeps. Default: 64.")]
