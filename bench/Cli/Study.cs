@@ -125,25 +125,13 @@ public sealed class Study(StudySettings settings)
         }
 
         var timer = Stopwatch.StartNew();
-        IReadOnlyList<LoadPhase> phases = [];
-        await AnsiConsole
-            .Progress()
-            .Columns(
-                new TaskDescriptionColumn(),
-                new ProgressBarColumn(),
-                new PercentageColumn(),
-                new ElapsedTimeColumn()
-            )
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask("Loading PostgreSQL (binary COPY)", maxValue: data.TotalRows);
-                phases = await new PostgresLoader(postgres.DataSource).LoadAsync(
-                    data,
-                    new Progress<long>(n => task.Value = n),
-                    ct
-                );
-                task.Value = data.TotalRows;
-            });
+        var phases = await LoadWithProgressAsync(
+            "Loading PostgreSQL (binary COPY)",
+            data.TotalRows,
+            new PostgresLoader(postgres.DataSource),
+            data,
+            ct
+        );
         var loadSeconds = timer.Elapsed.TotalSeconds;
         timer.Restart();
         await Status("VACUUM (ANALYZE)", postgres.VacuumAnalyzeAsync);
@@ -151,11 +139,7 @@ public sealed class Study(StudySettings settings)
         AnsiConsole.MarkupLineInterpolated(
             $"Loaded {data.TotalRows:N0} rows in {loadSeconds:0.0} s, vacuumed and analysed in {vacuum:0.0} s"
         );
-        foreach (var phase in phases)
-        {
-            AnsiConsole.MarkupLineInterpolated($"  {phase.Name}: {phase.Seconds:0.0} s");
-        }
-
+        WritePhases(phases);
         return Describe(data, loadSeconds, vacuum, data.TotalRows, phases);
     }
 
@@ -213,31 +197,16 @@ public sealed class Study(StudySettings settings)
     {
         var documents = MongoLoader.DocumentCount(data);
         var timer = Stopwatch.StartNew();
-        IReadOnlyList<LoadPhase> phases = [];
-        await AnsiConsole
-            .Progress()
-            .Columns(
-                new TaskDescriptionColumn(),
-                new ProgressBarColumn(),
-                new PercentageColumn(),
-                new ElapsedTimeColumn()
-            )
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask("Loading MongoDB (batched InsertMany)", maxValue: documents);
-                phases = await new MongoLoader(mongo.Clinic).LoadAsync(
-                    data,
-                    new Progress<long>(n => task.Value = n),
-                    ct
-                );
-                task.Value = documents;
-            });
+        var phases = await LoadWithProgressAsync(
+            "Loading MongoDB (batched InsertMany)",
+            documents,
+            new MongoLoader(mongo.Clinic),
+            data,
+            ct
+        );
         var seconds = timer.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLineInterpolated($"Loaded {documents:N0} MongoDB documents in {seconds:0.0} s");
-        foreach (var phase in phases)
-        {
-            AnsiConsole.MarkupLineInterpolated($"  {phase.Name}: {phase.Seconds:0.0} s");
-        }
+        WritePhases(phases);
 
         return new ScenarioLoad(
             $"batched unordered InsertMany ({MongoLoader.BatchSize:N0} documents a batch, two in flight)",
@@ -252,6 +221,41 @@ public sealed class Study(StudySettings settings)
     {
         AnsiConsole.MarkupLineInterpolated($"[yellow]MongoDB not run: {reason}[/]");
         return new ScenarioResult(Scenario.Mongo, Scenario.Title(Scenario.Mongo), reason, null, [], [], [], null, []);
+    }
+
+    /// <summary>Runs a loader under a progress bar of <paramref name="total"/> rows or documents.</summary>
+    private static async Task<IReadOnlyList<LoadPhase>> LoadWithProgressAsync(
+        string title,
+        long total,
+        IDatasetLoader loader,
+        ClinicDataset data,
+        CancellationToken ct
+    )
+    {
+        IReadOnlyList<LoadPhase> phases = [];
+        await AnsiConsole
+            .Progress()
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new ElapsedTimeColumn()
+            )
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask(title, maxValue: total);
+                phases = await loader.LoadAsync(data, new Progress<long>(n => task.Value = n), ct);
+                task.Value = total;
+            });
+        return phases;
+    }
+
+    private static void WritePhases(IReadOnlyList<LoadPhase> phases)
+    {
+        foreach (var phase in phases)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  {phase.Name}: {phase.Seconds:0.0} s");
+        }
     }
 
     private static T Status<T>(string what, Func<T> work) => AnsiConsole.Status().Start(what, _ => work());
