@@ -24,6 +24,11 @@ public static class HardeningRegistration
         });
         services.Configure<ScalarOptions>(options => options.WithNonce());
 
+        // A method a page has no handler for is refused before the page renders an empty model.
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
+            options.Conventions.ConfigureFilter(new UnhandledMethodFilter())
+        );
+
         // Antiforgery would send X-Frame-Options: SAMEORIGIN on pages with forms; every page gets DENY instead.
         services.Configure<AntiforgeryOptions>(options => options.SuppressXFrameOptionsHeader = true);
         return services;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AppointmentSlices.Web.Pages;
@@ -13,13 +14,14 @@ public sealed class ErrorModel : PageModel
 
     public string RequestId { get; private set; } = "";
 
-    public void OnGet(int? code) => Show(code);
-
-    public void OnPost(int? code) => Show(code);
-
-    private void Show(int? code)
+    // No handlers: the page re-executes with whatever method failed (POST, TRACE …), so it reads its code itself.
+    [NonHandler]
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
-        Status = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
+        Status =
+            int.TryParse(Request.Query["code"], out var code) && code is >= 400 and <= 599
+                ? code
+                : StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 }
