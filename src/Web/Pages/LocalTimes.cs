@@ -38,6 +38,15 @@ public static class LocalTimes
     public static string Zone(string timeZone, DateTimeOffset local) =>
         $"{timeZone}, UTC{local.ToString("zzz", CultureInfo.InvariantCulture)}";
 
+    /// <summary>
+    /// The zone of an appointment from <paramref name="start"/> to <paramref name="end"/>: when the clocks change
+    /// in between, both offsets, "America/New_York, UTC-04:00 → UTC-05:00", so 01:30–01:00 reads right.
+    /// </summary>
+    public static string Zone(string timeZone, DateTimeOffset start, DateTimeOffset end) =>
+        start.Offset == end.Offset
+            ? Zone(timeZone, start)
+            : $"{Zone(timeZone, start)} → UTC{end.ToString("zzz", CultureInfo.InvariantCulture)}";
+
     /// <summary>As the booking link and the API take it: ISO-8601 with offset, "2026-03-30T09:00:00+02:00".</summary>
     public static string Iso(DateTimeOffset instant) =>
         instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
