@@ -101,6 +101,13 @@ public static class RateLimits
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(seconds.TotalSeconds)).ToString();
         }
 
+        // A page (booking, staff sign-in) gets the error page in the reader's language, from the status code pages.
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,

@@ -42,7 +42,7 @@ public abstract class ObservedHost : IAsyncLifetime
     }
 }
 
-/// <summary>Two API requests and one booking a minute per caller.</summary>
+/// <summary>Two API requests, one booking and one staff sign-in a minute per caller.</summary>
 public sealed class TinyLimitsHost : ObservedHost
 {
     protected override IReadOnlyDictionary<string, string> Settings { get; } =
@@ -50,6 +50,7 @@ public sealed class TinyLimitsHost : ObservedHost
         {
             ["RateLimits:General:PermitLimit"] = "2",
             ["RateLimits:Booking:PermitLimit"] = "1",
+            ["RateLimits:SignIn:PermitLimit"] = "1",
         };
 }
 

@@ -55,6 +55,19 @@ public sealed class RateLimitTests(PostgresFixture database, TinyLimitsHost host
     }
 
     [Fact]
+    public async Task Signing_in_too_often_on_the_pages_gets_a_page_in_the_reader_s_language_not_json()
+    {
+        await SignInAsync();
+
+        var rejected = await SignInAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
+        Assert.Equal("text/html", rejected.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(rejected.Headers.RetryAfter);
+        Assert.Contains("Demasiados intentos", await rejected.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Health_checks_are_never_limited()
     {
         for (var i = 0; i < 5; i++)
@@ -62,5 +75,15 @@ public sealed class RateLimitTests(PostgresFixture database, TinyLimitsHost host
             Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/health")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/health/ready")).StatusCode);
         }
+    }
+
+    private Task<HttpResponseMessage> SignInAsync()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/admin/sign-in")
+        {
+            Content = new FormUrlEncodedContent([new("email", "nobody@clinic.test"), new("password", "wrong")]),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("es");
+        return _client.SendAsync(request);
     }
 }
