@@ -38,6 +38,12 @@ internal sealed class PostgresListPatientsStore(NpgsqlDataSource db) : IListPati
         """;
     private const string AfterKeyset = "(search_name, id) > (@afterKey, @afterId)";
 
+    // One condition a word, each with its own parameter (word0, word1 …): a word anywhere in the name.
+    private static readonly string[] NameHoldsWord = Enumerable
+        .Range(0, PatientSearch.MostWords)
+        .Select(i => $"search_name LIKE '%' || search_key(@word{i}) || '%'")
+        .ToArray();
+
     // Ordered by the accent-free name, then id: a total order, so the keyset never repeats or skips a row.
     private const string OrderAndLimit = "ORDER BY search_name, id LIMIT @take";
 
@@ -51,6 +57,7 @@ internal sealed class PostgresListPatientsStore(NpgsqlDataSource db) : IListPati
                 search.Contains is null ? null
                     : search.PhoneDigits is null ? NameOrEmailContains
                     : NameEmailOrPhoneContains,
+                search.NameWords is { Count: > 0 } ? string.Join("\n  AND ", NameHoldsWord[..search.NameWords.Count]) : null,
                 after ? AfterKeyset : null
             )}
             {OrderAndLimit}
@@ -81,10 +88,18 @@ internal sealed class PostgresListPatientsStore(NpgsqlDataSource db) : IListPati
             namePrefix = search.NamePrefix is null ? null : TextRules.EscapeLike(search.NamePrefix),
             contains = search.Contains is null ? null : TextRules.EscapeLike(search.Contains),
             phoneDigits = search.PhoneDigits,
+            word0 = Word(search, 0),
+            word1 = Word(search, 1),
+            word2 = Word(search, 2),
+            word3 = Word(search, 3),
+            word4 = Word(search, 4),
             afterKey = after?.Key,
             afterId = after?.Id ?? Guid.Empty,
             take,
         };
+
+    private static string? Word(PatientSearch search, int index) =>
+        search.NameWords is { } words && index < words.Count ? TextRules.EscapeLike(words[index]) : null;
 
     private sealed record Row(Guid Id, string FullName, string Email, string Phone, string SortKey);
 }

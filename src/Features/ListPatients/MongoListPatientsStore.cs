@@ -40,6 +40,11 @@ internal sealed class MongoListPatientsStore(MongoClinic clinic) : IListPatients
             filters.Add(Filter.Or(anyOf));
         }
 
+        foreach (var word in search.NameWords ?? [])
+        {
+            filters.Add(Filter.Regex(p => p.SearchName, Pattern("", SearchText.Key(word))));
+        }
+
         if (after is { } cursor)
         {
             filters.Add(

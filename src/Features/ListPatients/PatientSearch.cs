@@ -7,11 +7,21 @@ namespace AppointmentSlices.Features.ListPatients;
 /// How a search term is matched, chosen so that every way stays on an index. From three characters on, the
 /// term is looked for anywhere in the name and the email, and, when it looks like a phone number, its digits
 /// anywhere in the phone's digits: the trigram indexes serve substrings of three or more. One or two
-/// characters are too few for a trigram, so they match the start of the name only.
+/// characters are too few for a trigram, so they match the start of the name only. Several words, as in
+/// "ana nunez", must each appear somewhere in the name, in any order ("Ana Matilde Núñez" matches); at least one
+/// of them has three characters or more, so the trigram index still narrows the search.
 /// </summary>
-internal sealed partial record PatientSearch(string? Contains, string? PhoneDigits, string? NamePrefix)
+internal sealed partial record PatientSearch(
+    string? Contains,
+    string? PhoneDigits,
+    string? NamePrefix,
+    IReadOnlyList<string>? NameWords = null
+)
 {
     public const int ShortestSubstring = 3;
+
+    /// <summary>Words past these are ignored: a name of more is not something a receptionist types.</summary>
+    public const int MostWords = 5;
 
     public static readonly PatientSearch All = new(null, null, null);
 
@@ -26,6 +36,16 @@ internal sealed partial record PatientSearch(string? Contains, string? PhoneDigi
         if (term.EnumerateRunes().Count() < ShortestSubstring)
         {
             return new PatientSearch(null, null, term);
+        }
+
+        var words = term.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (
+            words.Length > 1
+            && !PhoneLike().IsMatch(term)
+            && words.Any(w => w.EnumerateRunes().Count() >= ShortestSubstring)
+        )
+        {
+            return new PatientSearch(null, null, null, words.Take(MostWords).ToList());
         }
 
         var digits = PhoneLike().IsMatch(term) ? new string(term.Where(char.IsAsciiDigit).ToArray()) : "";

@@ -103,6 +103,22 @@ public sealed class ListPatientsTests(PostgresFixture database, ClinicHost host)
         Assert.Empty(PatientsApi.Names(page));
     }
 
+    [ProviderTheory]
+    [InlineData("ana nunez")]
+    [InlineData("NÚÑEZ ana")]
+    [InlineData("  ana   matilde  nunez ")]
+    [InlineData("ana m nunez")]
+    public async Task Several_words_find_the_names_holding_every_one_of_them_in_any_order(string q)
+    {
+        await Clinic.AddPatientAsync("Ana Matilde Núñez Armijo", "ana.matilde@example.org");
+        await Clinic.AddPatientAsync("Ana García Soto", "ana.garcia@example.org");
+        await Clinic.AddPatientAsync("Luis Núñez Prado", "luis@example.org");
+
+        var page = await Client.ListPatientsAsync($"q={Uri.EscapeDataString(q)}");
+
+        Assert.Equal(["Ana Matilde Núñez Armijo"], PatientsApi.Names(page));
+    }
+
     [ProviderFact]
     public async Task Letters_and_digits_together_do_not_search_the_phone()
     {

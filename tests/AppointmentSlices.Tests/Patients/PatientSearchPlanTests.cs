@@ -51,6 +51,7 @@ public sealed class PatientSearchPlanTests(PostgresFixture database, ClinicHost 
         Assert.Contains(("Bitmap Index Scan", "patients_name_trgm_idx"), await PlanAsync("o'brien"));
         Assert.Contains(("Bitmap Index Scan", "patients_email_trgm_idx"), await PlanAsync("obrien@mail"));
         Assert.Contains(("Bitmap Index Scan", "patients_phone_trgm_idx"), await PlanAsync("612 345"));
+        Assert.Contains(("Bitmap Index Scan", "patients_name_trgm_idx"), await PlanAsync("zoe nunez"));
 
         // A common word matches early on the name order, so walking the name index beats collecting every match.
         Assert.DoesNotContain(await PlanAsync("garcia"), node => node.Type == "Seq Scan");
@@ -59,6 +60,7 @@ public sealed class PatientSearchPlanTests(PostgresFixture database, ClinicHost 
 
         Assert.Contains(zoe, PatientsApi.Ids(await Client.ListPatientsAsync("q=612%20345&limit=100")));
         Assert.Contains(zoe, PatientsApi.Ids(await Client.ListPatientsAsync("q=BRIEN-NU")));
+        Assert.Contains(zoe, PatientsApi.Ids(await Client.ListPatientsAsync("q=nunez%20zoe")));
     }
 
     private async Task SeedAsync()
