@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,9 @@ internal sealed class BodySizeLimit(RequestDelegate next, IOptions<RequestLimits
             feature.MaxRequestBodySize = max;
         }
 
-        if (context.Request.ContentLength > max)
+        // The error page, run again for the 413 itself, reads no body: it must not be refused in turn.
+        var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        if (context.Request.ContentLength > max && !reExecuted)
         {
             logger.LogWarning(
                 "Refused a body of {ContentLength} bytes on {Method}, over the limit of {MaxBodyBytes}",
