@@ -83,6 +83,24 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
     }
 
     [ProviderFact]
+    public async Task A_locked_account_and_an_unknown_email_get_the_same_words_so_the_form_reveals_no_account()
+    {
+        var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
+        for (var i = 0; i < 5; i++)
+        {
+            await Browser.SignInAsync(email, "not-the-password");
+        }
+
+        var locked = await Browser.SignInAsync(email, "not-the-password");
+        var unknown = await Browser.SignInAsync("nobody-here@clinic.test", "not-the-password");
+
+        Assert.Equal(
+            (await unknown.ParseAsync()).QuerySelector("[role=alert]")?.TextContent,
+            (await locked.ParseAsync()).QuerySelector("[role=alert]")?.TextContent
+        );
+    }
+
+    [ProviderFact]
     public async Task A_receptionist_may_not_manage_staff_or_api_keys()
     {
         await Browser.SignInAsStaffAsync(Data, StaffRoles.Receptionist);

@@ -31,10 +31,11 @@ public sealed class SignInModel(IMediator mediator) : PageModel
         var result = await mediator.Send(new SignInStaffCommand(email ?? "", password ?? ""), ct);
         if (result.Member is null)
         {
-            // The same words for an unknown email and a wrong password, so the form does not reveal accounts.
-            Problem = result.LockedUntil is null
-                ? "The email or password is not right."
-                : "Too many failed attempts: this account is locked for a while. Try again later.";
+            // The same words for an unknown email, a wrong password and a locked account, so the form reveals no
+            // account: a locked account answered differently would show that the email belongs to someone.
+            Problem =
+                "The email or password is not right, or the account is locked for a while after too many failed "
+                + "attempts.";
             return Page();
         }
 
