@@ -91,6 +91,7 @@ app.UseRouting();
 // [pipeline: security] (authentication, authorization, then rate limits partitioned by who is calling)
 app.UseClinicSecurity();
 app.UseRateLimiter(); // after authentication, so a signed-in caller is limited as themselves
+app.UseRefusedApiKeys(); // a key sent and refused is a 401 even on the public routes
 app.UseOutputCache(); // after the rate limits: a cached answer still counts against its caller
 app.UseAntiforgery();
 app.MapRazorPages();

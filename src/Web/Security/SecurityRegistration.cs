@@ -120,6 +120,21 @@ public static class SecurityRegistration
     public static IApplicationBuilder UseClinicSecurity(this IApplicationBuilder app) =>
         app.UseAuthentication().UseAuthorization();
 
+    /// <summary>
+    /// A key that was sent and refused (made up, mistyped, revoked) answers 401 on every API route, the public
+    /// ones too: the integrator learns at once that the key is wrong instead of being served as a stranger. Goes
+    /// after the rate limits, so a flood of made-up keys is limited like any other.
+    /// </summary>
+    public static IApplicationBuilder UseRefusedApiKeys(this IApplicationBuilder app) =>
+        app.Use(
+            (context, next) =>
+                ApiProblems.IsApi(context.Request)
+                && context.Request.Headers.ContainsKey(ApiKeyHandler.Header)
+                && context.User.Identity?.IsAuthenticated != true
+                    ? ApiProblems.WriteAsync(context, StatusCodes.Status401Unauthorized)
+                    : next(context)
+        );
+
     public static ClaimsPrincipal Principal(StaffMember member)
     {
         List<Claim> claims =

@@ -116,6 +116,19 @@ public sealed class ApiAccessTests(PostgresFixture database, ClinicHost host)
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
     }
 
+    [ProviderFact]
+    public async Task A_made_up_key_is_refused_with_401_on_the_public_routes_too()
+    {
+        using var stranger = App.CreateClient();
+        stranger.DefaultRequestHeaders.Add("X-Api-Key", "mistyped-key");
+
+        var response = await stranger.GetAsync("/api/doctors");
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await AnonymousClient.GetAsync("/api/doctors")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/api/doctors")).StatusCode);
+    }
+
     private List<ApiEndpoint> StaffRoutes() =>
         ApiEndpoint.All(App.Services).Where(e => !PublicRoutes.Contains(e.ToString())).ToList();
 }
