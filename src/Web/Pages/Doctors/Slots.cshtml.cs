@@ -18,6 +18,9 @@ public sealed class SlotsModel(IMediator mediator, TimeProvider clock, IStringLo
     // Weeks further away than this are refused as unreadable: nobody books years ahead, and it keeps dates in range.
     private const int FarthestWeekInDays = 5 * 366;
 
+    // Four weeks after this one: as far as one free-slot query reaches (31 days at most).
+    private const int LookAheadDays = 28;
+
     public DoctorDetails Doctor { get; private set; } = null!;
 
     public DateOnly Monday { get; private set; }
@@ -27,6 +30,9 @@ public sealed class SlotsModel(IMediator mediator, TimeProvider clock, IStringLo
     public IReadOnlyList<SlotDay> Days { get; private set; } = [];
 
     public bool WeekWasUnreadable { get; private set; }
+
+    /// <summary>No week was asked for and this one had nothing free, so the page shows the first week that has.</summary>
+    public bool MovedToFirstFreeWeek { get; private set; }
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -48,15 +54,26 @@ public sealed class SlotsModel(IMediator mediator, TimeProvider clock, IStringLo
 
         var today = LocalTimes.Today(clock, Doctor.TimeZone);
         ThisMonday = MondayOf(today);
-        Monday = MondayOf(ReadWeek(week, today) ?? today);
-        var query = new AvailableSlotsQuery(
-            id,
-            From: LocalTimes.IsoDate(Monday),
-            To: LocalTimes.IsoDate(Monday.AddDays(6))
-        );
+        var asked = ReadWeek(week, today);
+        Monday = MondayOf(asked ?? today);
         try
         {
-            Days = GroupByDay((await mediator.Send(query, ct)).Slots);
+            var slots = await SlotsAsync(id, Monday, Monday.AddDays(6), ct);
+            if (asked is null && slots.Count == 0)
+            {
+                // Opening a doctor on a full week (or on a Friday evening) shows the next free one instead.
+                var later = await SlotsAsync(id, Monday.AddDays(7), Monday.AddDays(7 + LookAheadDays - 1), ct);
+                if (later.Count > 0)
+                {
+                    Monday = MondayOf(
+                        DateOnly.FromDateTime(LocalTimes.In(later[0].StartsAt, Doctor.TimeZone).DateTime)
+                    );
+                    slots = later;
+                    MovedToFirstFreeWeek = true;
+                }
+            }
+
+            Days = GroupByDay(slots);
         }
         catch (NotFoundException)
         {
@@ -69,6 +86,14 @@ public sealed class SlotsModel(IMediator mediator, TimeProvider clock, IStringLo
 
         return Page();
     }
+
+    private async Task<IReadOnlyList<Slot>> SlotsAsync(Guid id, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (
+            await mediator.Send(
+                new AvailableSlotsQuery(id, From: LocalTimes.IsoDate(from), To: LocalTimes.IsoDate(to)),
+                ct
+            )
+        ).Slots;
 
     private DateOnly? ReadWeek(string? week, DateOnly today)
     {
