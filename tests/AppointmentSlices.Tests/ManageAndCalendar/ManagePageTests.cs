@@ -62,6 +62,9 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
         Assert.Contains(Instant(TuesdayNine), await FreeStartsAsync(doctorId, "2026-03-17"));
         var stored = await new TestAppointments(Data).EventsAsync(booking.Id);
         Assert.Equal(("Cancelled", "patient", "Ya estoy mejor"), (stored[^1].Kind, stored[^1].Actor, stored[^1].Note));
+        var picker = await (await Browser.GetAsync($"/manage/{booking.Token}/reschedule")).ParseAsync();
+        Assert.Contains("was cancelled", picker.QuerySelector("[role='status']")?.TextContent);
+        Assert.Null(picker.QuerySelector("form.slot-picker"));
     }
 
     [ProviderFact]
