@@ -13,11 +13,7 @@ public sealed class SlotsPageTests(PostgresFixture database, ClinicHost host)
     [Fact]
     public async Task Opening_a_doctor_away_all_this_week_shows_the_first_week_with_free_slots()
     {
-        var doctorId = await Clinic
-            .Doctor()
-            .WorksWeekdays(("09:00", "14:00"))
-            .Away(new DateTime(2026, 3, 16), new DateTime(2026, 3, 30))
-            .SaveAsync();
+        var doctorId = await AddDoctorAwayThisWeekAndNextAsync();
 
         var page = await (await Client.GetAsync($"/doctors/{doctorId}/slots")).ParseAsync();
 
@@ -29,15 +25,19 @@ public sealed class SlotsPageTests(PostgresFixture database, ClinicHost host)
     [Fact]
     public async Task A_week_asked_for_is_shown_even_when_nothing_is_free_in_it()
     {
-        var doctorId = await Clinic
-            .Doctor()
-            .WorksWeekdays(("09:00", "14:00"))
-            .Away(new DateTime(2026, 3, 16), new DateTime(2026, 3, 30))
-            .SaveAsync();
+        var doctorId = await AddDoctorAwayThisWeekAndNextAsync();
 
         var page = await (await Client.GetAsync($"/doctors/{doctorId}/slots?week=2026-03-16")).ParseAsync();
 
         Assert.Equal("16 March – 22 March 2026", page.QuerySelector(".week-title")?.TextContent.Trim());
         Assert.Empty(page.QuerySelectorAll("a[href^='/book']"));
     }
+
+    // Weekday mornings, away from Monday 16 March (the tests' today) to Monday 30 March.
+    private Task<Guid> AddDoctorAwayThisWeekAndNextAsync() =>
+        Clinic
+            .Doctor()
+            .WorksWeekdays(("09:00", "14:00"))
+            .Away(new DateTime(2026, 3, 16), new DateTime(2026, 3, 30))
+            .SaveAsync();
 }
