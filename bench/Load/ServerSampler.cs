@@ -121,7 +121,8 @@ public sealed class ServerSampler(string? metricsUrl, string databaseProcess = "
         }
 
         lastTicks = seen;
-        return databaseSeen ? databaseTicks / 100.0 : double.NaN; // USER_HZ is 100 on Linux; only differences between samples are used
+        // USER_HZ is 100 on Linux; only differences between samples are used.
+        return databaseSeen ? databaseTicks / 100.0 : double.NaN;
     }
 
     private long? DatabaseTicks(string folder)

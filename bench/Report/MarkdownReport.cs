@@ -16,7 +16,8 @@ public static class MarkdownReport
         md.AppendLine(
             $"Scale **{o.Scale}** ({r.Data.Doctors:N0} doctors, {r.Data.Patients:N0} patients, {r.Data.Appointments:N0} appointments), "
                 + $"wrk with {o.Connections} connections on {o.Threads} threads, {o.DurationSeconds:0.#} s per endpoint after {o.WarmupSeconds:0.#} s of warm-up, "
-                + $"on {r.Machine.Cores} cores ({r.Machine.Cpu}). wrk ran on the same machine as the host and the database. "
+                + $"on {r.Machine.Cores} cores ({r.Machine.Cpu}). "
+                + "wrk ran on the same machine as the host and the database. "
                 + $"Load average when the study started: {r.Machine.LoadAverageAtStart}.{(o.Quick ? " **Quick mode: these figures only show that the harness works.**" : "")}"
         );
         md.AppendLine();
@@ -120,13 +121,16 @@ public static class MarkdownReport
         md.AppendLine("## Server side");
         md.AppendLine();
         md.AppendLine(
-            "Sampled once a second during each measured run: the host's CPU (cores busy), working set, GC heap after the last "
-                + "collection, GC pause time summed over the run, and thread-pool queue length, from its own metrics; and the CPU of "
-                + "the database's processes on this machine (PostgreSQL's; for MongoDB, mongod's, n/a when it runs elsewhere), from /proc."
+            "Sampled once a second during each measured run: the host's CPU (cores busy), working set, "
+                + "GC heap after the last collection, GC pause time summed over the run, and thread-pool queue "
+                + "length, from its own metrics; and the CPU of "
+                + "the database's processes on this machine (PostgreSQL's; for MongoDB, mongod's, n/a when it runs "
+                + "elsewhere), from /proc."
         );
         md.AppendLine();
         md.AppendLine(
-            "| scenario | endpoint | host CPU | database CPU | peak working set MB | peak GC heap MB | GC pause ms | thread-pool queue mean / max |"
+            "| scenario | endpoint | host CPU | database CPU | peak working set MB | peak GC heap MB | GC pause ms "
+                + "| thread-pool queue mean / max |"
         );
         md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in ran)
@@ -198,11 +202,13 @@ public static class MarkdownReport
         );
         md.AppendLine(
             r.Data.Rows > 0
-                ? $"; {r.Data.Rows:N0} rows loaded into PostgreSQL with binary COPY in {r.Data.LoadSeconds:0.0} s, VACUUM (ANALYZE) {r.Data.VacuumAnalyzeSeconds:0.0} s."
+                ? $"; {r.Data.Rows:N0} rows loaded into PostgreSQL with binary COPY in {r.Data.LoadSeconds:0.0} s, "
+                    + $"VACUUM (ANALYZE) {r.Data.VacuumAnalyzeSeconds:0.0} s."
                 : "."
         );
         md.AppendLine(
-            $"{r.Data.FreeSlots:N0} free slots in the booking horizon were set aside for the booking runs, each PostgreSQL run with a share "
+            $"{r.Data.FreeSlots:N0} free slots in the booking horizon were set aside for the booking runs, "
+                + "each PostgreSQL run with a share "
                 + "no other run uses (MongoDB books in a database of its own)."
         );
         if (r.Data.LoadPhases.Count > 0)
@@ -224,9 +230,11 @@ public static class MarkdownReport
             var load = s.Load!;
             md.AppendLine();
             md.AppendLine(
-                $"{s.Title}: {load.Documents:N0} documents (doctors with their week and leave embedded, patients, appointments, and the "
-                    + $"five-minute slot claims of every active appointment, for its doctor and its patient) written with {load.Method} "
-                    + $"in {load.LoadSeconds:0.0} s; then its indexes were built on the loaded data in {N(s.IndexBuildSeconds ?? double.NaN, "0.0")} s. "
+                $"{s.Title}: {load.Documents:N0} documents (doctors with their week and leave embedded, "
+                    + "patients, appointments, and the five-minute slot claims of every active appointment, "
+                    + $"for its doctor and its patient) written with {load.Method} in {load.LoadSeconds:0.0} s; "
+                    + "then its indexes were built on the loaded data in "
+                    + $"{N(s.IndexBuildSeconds ?? double.NaN, "0.0")} s. "
                     + "Phases: "
                     + string.Join("; ", load.Phases.Select(p => $"{p.Name} {p.Seconds:0.0} s"))
                     + "."
@@ -285,10 +293,11 @@ public static class MarkdownReport
                 s.Name switch
                 {
                     "pg-noindex" =>
-                        "Only the integrity constraints' own indexes remain (primary keys, unique keys, the no-overlap exclusion constraints):",
-                    "mongo" =>
-                        "The product's indexes (`MongoIndexes` with `Storage:QueryIndexes=true`): the unique ones that keep the data correct "
-                            + "(the `_id` of `slot_claims` is what refuses a double booking) and the query indexes, per collection:",
+                        "Only the integrity constraints' own indexes remain (primary keys, unique keys, the no-overlap "
+                            + "exclusion constraints):",
+                    "mongo" => "The product's indexes (`MongoIndexes` with `Storage:QueryIndexes=true`): the unique "
+                        + "ones that keep the data correct (the `_id` of `slot_claims` is what refuses a double "
+                        + "booking) and the query indexes, per collection:",
                     _ => "Constraints' indexes and the query indexes:",
                 }
             );
@@ -313,7 +322,8 @@ public static class MarkdownReport
         {
             md.AppendLine();
             md.AppendLine(
-                "On PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of the SQL each endpoint runs, read from the service's stores, "
+                "On PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of the SQL each endpoint runs, "
+                    + "read from the service's stores, "
                     + "with sample parameters, after the load and before the run."
             );
         }
@@ -325,10 +335,12 @@ public static class MarkdownReport
             {
                 md.AppendLine();
                 md.AppendLine(
-                    "On MongoDB: `explain` with executionStats of the queries each endpoint's Mongo stores send, written out in "
-                        + "`bench/Database/MongoQueryPlans.cs`, with sample values, after the load and before the run: the winning "
+                    "On MongoDB: `explain` with executionStats of the queries each endpoint's Mongo stores send, "
+                        + "written out in `bench/Database/MongoQueryPlans.cs`, with sample values, after the load and "
+                        + "before the run: the winning "
                         + "plan's stages, keys and documents examined, then the plan. "
-                        + "A booking's inserts (appointment, event, slot claims) have no plan; its reads and the doctor's touch are shown."
+                        + "A booking's inserts (appointment, event, slot claims) have no plan; its reads and the "
+                        + "doctor's touch are shown."
                 );
             }
 

@@ -57,7 +57,7 @@ internal sealed class PostgresListPatientsStore(NpgsqlDataSource db) : IListPati
                 search.Contains is null ? null
                     : search.PhoneDigits is null ? NameOrEmailContains
                     : NameEmailOrPhoneContains,
-                search.NameWords is { Count: > 0 } ? string.Join("\n  AND ", NameHoldsWord[..search.NameWords.Count]) : null,
+                search.NameWords is { Count: > 0 } words ? string.Join("\n  AND ", NameHoldsWord[..words.Count]) : null,
                 after ? AfterKeyset : null
             )}
             {OrderAndLimit}

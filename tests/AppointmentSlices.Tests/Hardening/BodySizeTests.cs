@@ -7,7 +7,9 @@ using Xunit;
 
 namespace AppointmentSlices.Tests.Hardening;
 
-/// <summary>A body over 64 KB is refused with 413 before anything reads it: problem details on the API, a page on the pages.</summary>
+/// <summary>
+/// A body over 64 KB is refused with 413 before anything reads it: problem details on the API, a page on the pages.
+/// </summary>
 [Collection("Database")]
 public sealed class BodySizeTests(PostgresFixture database, ClinicHost host)
     : DatabaseTest(database, host),

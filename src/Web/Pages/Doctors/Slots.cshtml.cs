@@ -31,7 +31,7 @@ public sealed class SlotsModel(IMediator mediator, TimeProvider clock, IStringLo
 
     public bool WeekWasUnreadable { get; private set; }
 
-    /// <summary>No week was asked for and this one had nothing free, so the page shows the first week that has.</summary>
+    /// <summary>No week was asked for and this one had nothing free: the page shows the first week that has.</summary>
     public bool MovedToFirstFreeWeek { get; private set; }
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
