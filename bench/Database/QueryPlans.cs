@@ -120,7 +120,7 @@ public static class QueryPlans
         await Add("booking", "Scheduling.PostgresDoctorScheduleStore", "LockedSql", schedule);
         await Add(
             "booking",
-            "BookAppointment.PostgresBookAppointmentStore",
+            "Scheduling.PostgresDoctorScheduleStore",
             "PatientExistsSql",
             new { patientId = data.Patients[slot.Patient].Id }
         );
@@ -144,7 +144,7 @@ public static class QueryPlans
         await Add(
             "booking",
             "Common.AppointmentHistory",
-            "InsertSql",
+            "InsertFirstSql",
             new
             {
                 Id = Guid.CreateVersion7(),
@@ -156,6 +156,21 @@ public static class QueryPlans
                 StartsAt = starts,
                 EndsAt = starts.AddMinutes(BenchCalendar.SlotMinutes),
                 Note = (string?)null,
+            }
+        );
+        await Add(
+            "booking",
+            "Common.AuditLog",
+            "InsertSql",
+            new
+            {
+                Id = Guid.CreateVersion7(),
+                OccurredAt = DateTime.UtcNow,
+                Actor = "api",
+                Entity = "appointment",
+                EntityId = booked.Id,
+                Action = "Booked",
+                ChangedFields = new[] { "doctorId", "patientId", "startsAt", "endsAt", "status", "reason" },
             }
         );
         return plans;

@@ -36,7 +36,6 @@ public sealed record BookedAppointment(
 );
 
 internal sealed class BookAppointmentHandler(
-    IDoctorScheduleStore schedules,
     IBookAppointmentStore store,
     TimeProvider clock,
     IOptions<BookingOptions> options,
@@ -48,54 +47,68 @@ internal sealed class BookAppointmentHandler(
         var now = clock.GetUtcNow();
         BookableStart.CheckWithinHorizon(command.StartsAt, now, options.Value.HorizonDays);
 
-        var doctor = await schedules.FindAsync(command.DoctorId, command.StartsAt, command.StartsAt, ct);
+        // The manage token leaves only in the answer; the store keeps its hash.
+        var manageToken = ManageToken.Create();
+        var (appointment, patientId) = await store.BookAsync(
+            command.DoctorId,
+            command.StartsAt,
+            command.PatientId,
+            doctor => Plan(command, doctor, ManageToken.Hash(manageToken), now),
+            ct
+        );
+        logger.LogInformation(
+            "Booked appointment {AppointmentId} with doctor {DoctorId} at {StartsAt}",
+            appointment.Id,
+            appointment.DoctorId,
+            appointment.StartsAt
+        );
+
+        return new BookedAppointment(
+            appointment.Id,
+            appointment.DoctorId,
+            patientId,
+            appointment.StartsAt,
+            appointment.EndsAt,
+            appointment.TimeZone,
+            AppointmentStatus.Scheduled,
+            appointment.Reason,
+            manageToken
+        );
+    }
+
+    /// <summary>
+    /// Checks the start against the doctor's schedule, as read in the booking's transaction, and lays out the
+    /// appointment: its end from the doctor's slot length, both in the doctor's zone.
+    /// </summary>
+    private static NewAppointment Plan(
+        BookAppointmentCommand command,
+        ScheduledDoctor? doctor,
+        byte[] manageTokenHash,
+        DateTimeOffset now
+    )
+    {
         if (doctor is null || !doctor.IsActive)
         {
-            throw Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
+            throw BookingRefusals.NoDoctor();
         }
 
         BookableStart.CheckOnGrid(doctor.Schedule, command.StartsAt);
 
-        if (command.PatientId is { } patientId && !await store.PatientExistsAsync(patientId, ct))
-        {
-            throw Rule.Broken("patientId", "There is no patient with this id.");
-        }
-
         var zone = doctor.Schedule.Zone;
         var startsAt = TimeZoneInfo.ConvertTime(command.StartsAt, zone);
         var endsAt = TimeZoneInfo.ConvertTime(startsAt + doctor.Schedule.SlotLength, zone);
-        var manageToken = ManageToken.Create();
-        var appointment = new NewAppointment(
+        return new NewAppointment(
             Guid.CreateVersion7(),
             doctor.Id,
             command.PatientId,
             command.Patient,
             startsAt,
             endsAt,
+            doctor.TimeZone,
             command.Reason.Trim(),
-            ManageToken.Hash(manageToken),
+            manageTokenHash,
             command.Actor ?? Actor.Api,
             now
-        );
-
-        var bookedPatientId = await store.InsertAsync(appointment, ct);
-        logger.LogInformation(
-            "Booked appointment {AppointmentId} with doctor {DoctorId} at {StartsAt}",
-            appointment.Id,
-            doctor.Id,
-            startsAt
-        );
-
-        return new BookedAppointment(
-            appointment.Id,
-            doctor.Id,
-            bookedPatientId,
-            startsAt,
-            endsAt,
-            doctor.TimeZone,
-            AppointmentStatus.Scheduled,
-            appointment.Reason,
-            manageToken
         );
     }
 }

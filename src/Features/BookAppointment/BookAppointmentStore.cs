@@ -12,28 +12,40 @@ internal sealed record NewAppointment(
     NewPatient? NewPatient,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
+    string TimeZone,
     string Reason,
     byte[] ManageTokenHash,
     Actor BookedBy,
     DateTimeOffset BookedAt
 );
 
+/// <summary>What a booking stored: the appointment as planned and the patient it is for.</summary>
+internal sealed record StoredBooking(NewAppointment Appointment, Guid PatientId);
+
 internal interface IBookAppointmentStore
 {
-    Task<bool> PatientExistsAsync(Guid patientId, CancellationToken ct);
-
     /// <summary>
-    /// Stores the appointment, its 'Booked' event (and the new patient) atomically; returns the patient's id.
+    /// Books in one transaction. Reads the doctor (null when unknown), holding their schedule against changes until
+    /// the booking commits, and has <paramref name="plan"/> check the start against it and lay out the appointment;
+    /// checks that a named patient is registered; then stores the appointment, its 'Booked' event and a new patient.
     /// </summary>
+    /// <exception cref="FluentValidation.ValidationException">From the plan, or when the named patient isn't registered.</exception>
     /// <exception cref="ConflictException">The slot, or the patient's time, is already taken.</exception>
-    Task<Guid> InsertAsync(NewAppointment appointment, CancellationToken ct);
+    Task<StoredBooking> BookAsync(
+        Guid doctorId,
+        DateTimeOffset startsAt,
+        Guid? patientId,
+        Func<ScheduledDoctor?, NewAppointment> plan,
+        CancellationToken ct
+    );
 }
 
+/// <summary>
+/// One connection and three round trips a booking: the locked read of the schedule and the patient, the inserts
+/// together in a batch, and the commit.
+/// </summary>
 internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookAppointmentStore, IPostgresStore
 {
-    private const string PatientExistsSql =
-        "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId AND erased_at IS NULL)";
-
     // The no-op update makes RETURNING give the existing patient's id when the email is taken; xmax is 0 only on
     // a row this statement inserted.
     private const string UpsertPatientSql = """
@@ -50,39 +62,32 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
                 @BookedAt, @BookedAt)
         """;
 
-    public async Task<bool> PatientExistsAsync(Guid patientId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<bool>(
-            new CommandDefinition(PatientExistsSql, new { patientId }, cancellationToken: ct)
-        );
-    }
-
-    public async Task<Guid> InsertAsync(NewAppointment appointment, CancellationToken ct)
+    public async Task<StoredBooking> BookAsync(
+        Guid doctorId,
+        DateTimeOffset startsAt,
+        Guid? patientId,
+        Func<ScheduledDoctor?, NewAppointment> plan,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await BookableStart.CheckStillBookableAsync(
+        var (doctor, patientExists) = await PostgresDoctorScheduleStore.ReadLockedForBookingAsync(
             connection,
             transaction,
-            appointment.DoctorId,
-            appointment.StartsAt,
+            doctorId,
+            startsAt,
+            patientId,
             ct
         );
-
-        var patientId = appointment.PatientId ?? await UpsertPatientAsync(connection, transaction, appointment, ct);
-
-        var row = new
+        var appointment = plan(doctor);
+        if (patientId is not null && !patientExists)
         {
-            appointment.Id,
-            appointment.DoctorId,
-            PatientId = patientId,
-            StartsAt = appointment.StartsAt.UtcDateTime,
-            EndsAt = appointment.EndsAt.UtcDateTime,
-            appointment.Reason,
-            appointment.ManageTokenHash,
-            BookedAt = appointment.BookedAt.UtcDateTime,
-        };
+            throw BookingRefusals.NoPatient();
+        }
+
+        var bookedPatientId = appointment.PatientId
+            ?? await UpsertPatientAsync(connection, transaction, appointment, ct);
         var booked = new AppointmentChange(
             appointment.Id,
             AppointmentHistory.Booked,
@@ -96,12 +101,14 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
 
         try
         {
-            await connection.ExecuteAsync(
-                new CommandDefinition(InsertAppointmentSql, row, transaction, cancellationToken: ct)
+            await Batches.ExecuteAsync(
+                connection,
+                transaction,
+                [InsertCommand(appointment, bookedPatientId), .. AppointmentHistory.Commands(booked)],
+                ct
             );
-            await AppointmentHistory.RecordAsync(connection, transaction, booked, ct);
             await transaction.CommitAsync(ct);
-            return patientId;
+            return new StoredBooking(appointment, bookedPatientId);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
@@ -109,12 +116,26 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
-            // The doctor (or the patient) was deleted between the checks and the insert.
-            throw e.ConstraintName?.Contains("patient", StringComparison.Ordinal) == true
-                ? Rule.Broken("patientId", "There is no patient with this id.")
-                : Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
+            // The doctor's row is held, so only the patient can have gone since the read.
+            throw BookingRefusals.NoPatient();
         }
     }
+
+    private static NpgsqlBatchCommand InsertCommand(NewAppointment appointment, Guid patientId) =>
+        new(InsertAppointmentSql)
+        {
+            Parameters =
+            {
+                new("Id", appointment.Id),
+                new("DoctorId", appointment.DoctorId),
+                new("PatientId", patientId),
+                new("StartsAt", appointment.StartsAt.UtcDateTime),
+                new("EndsAt", appointment.EndsAt.UtcDateTime),
+                new("Reason", appointment.Reason),
+                new("ManageTokenHash", appointment.ManageTokenHash),
+                new("BookedAt", appointment.BookedAt.UtcDateTime),
+            },
+        };
 
     private static async Task<Guid> UpsertPatientAsync(
         NpgsqlConnection connection,

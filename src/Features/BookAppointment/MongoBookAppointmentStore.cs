@@ -8,40 +8,57 @@ namespace AppointmentSlices.Features.BookAppointment;
 
 internal sealed class MongoBookAppointmentStore(MongoClinic clinic) : IBookAppointmentStore, IMongoStore
 {
-    public Task<bool> PatientExistsAsync(Guid patientId, CancellationToken ct) =>
-        clinic.Patients.Find(p => p.Id == patientId && p.ErasedAt == null).AnyAsync(ct);
-
-    public async Task<Guid> InsertAsync(NewAppointment appointment, CancellationToken ct)
+    public async Task<StoredBooking> BookAsync(
+        Guid doctorId,
+        DateTimeOffset startsAt,
+        Guid? patientId,
+        Func<ScheduledDoctor?, NewAppointment> plan,
+        CancellationToken ct
+    )
     {
         try
         {
-            return await clinic.InTransactionAsync((session, token) => InsertAsync(session, appointment, token), ct);
+            return await clinic.InTransactionAsync(
+                (session, token) => BookAsync(session, doctorId, patientId, plan, token),
+                ct
+            );
         }
         catch (EmailRegisteredMeanwhileException)
         {
             // Another booking registered this email after this one looked; this time the lookup finds them.
-            return await clinic.InTransactionAsync((session, token) => InsertAsync(session, appointment, token), ct);
+            return await clinic.InTransactionAsync(
+                (session, token) => BookAsync(session, doctorId, patientId, plan, token),
+                ct
+            );
         }
     }
 
-    private async Task<Guid> InsertAsync(IClientSessionHandle session, NewAppointment appointment, CancellationToken ct)
+    private async Task<StoredBooking> BookAsync(
+        IClientSessionHandle session,
+        Guid doctorId,
+        Guid? patientId,
+        Func<ScheduledDoctor?, NewAppointment> plan,
+        CancellationToken ct
+    )
     {
-        await BookableStart.CheckStillBookableAsync(clinic, session, appointment.DoctorId, appointment.StartsAt, ct);
-        var patientId = appointment.PatientId ?? await FindOrRegisterPatientAsync(session, appointment, ct);
+        // Written first in the transaction, so a schedule change can't commit between this read and the booking.
+        var doctor = await MongoDoctors.TouchAsync(clinic, session, doctorId, ct);
+        var appointment = plan(doctor is null ? null : MongoDoctors.ToScheduled(doctor));
         if (
-            appointment.PatientId is { } given
+            patientId is { } given
             && !await clinic.Patients.Find(session, p => p.Id == given && p.ErasedAt == null).AnyAsync(ct)
         )
         {
-            throw Rule.Broken("patientId", "There is no patient with this id.");
+            throw BookingRefusals.NoPatient();
         }
 
+        var bookedPatientId = patientId ?? await FindOrRegisterPatientAsync(session, appointment, ct);
         await SlotClaims.ClaimAsync(
             clinic,
             session,
             appointment.Id,
             appointment.DoctorId,
-            patientId,
+            bookedPatientId,
             appointment.StartsAt,
             appointment.EndsAt,
             ct
@@ -50,7 +67,7 @@ internal sealed class MongoBookAppointmentStore(MongoClinic clinic) : IBookAppoi
         {
             Id = appointment.Id,
             DoctorId = appointment.DoctorId,
-            PatientId = patientId,
+            PatientId = bookedPatientId,
             StartsAt = appointment.StartsAt.UtcDateTime,
             EndsAt = appointment.EndsAt.UtcDateTime,
             Status = AppointmentStatus.Scheduled,
@@ -71,7 +88,7 @@ internal sealed class MongoBookAppointmentStore(MongoClinic clinic) : IBookAppoi
             appointment.BookedAt
         );
         await MongoAppointmentHistory.RecordAsync(clinic, session, booked, ct);
-        return patientId;
+        return new StoredBooking(appointment, bookedPatientId);
     }
 
     /// <summary>

@@ -32,7 +32,13 @@ internal static class AppointmentHistory
         WHERE appointment_id = @AppointmentId
         """;
 
-    /// <summary>Records the change in the appointment's history and, beside it, in the audit log.</summary>
+    // A booking's event is its appointment's first: nothing before it to look up.
+    private const string InsertFirstSql = """
+        INSERT INTO appointment_events
+            (id, appointment_id, occurred_at, kind, status, actor, starts_at, ends_at, note)
+        VALUES (@Id, @AppointmentId, @OccurredAt, @Kind, @Status, @Actor, @StartsAt, @EndsAt, @Note)
+        """;
+
     /// <summary>
     /// Runs a status change guarded in its SQL (an UPDATE that returns the slot's starts_at and ends_at, or no row
     /// when the guard refuses) and records it in the history, in one transaction. False when the guard refused.
@@ -76,26 +82,34 @@ internal static class AppointmentHistory
 
     private sealed record ChangedSlot(DateTime StartsAt, DateTime EndsAt);
 
-    public static async Task RecordAsync(
+    public static Task RecordAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         AppointmentChange change,
         CancellationToken ct
-    )
+    ) => Batches.ExecuteAsync(connection, transaction, Commands(change), ct);
+
+    /// <summary>
+    /// The change's event and its audit entry as inserts, to send in one round trip after the change itself, or in
+    /// the same one when it is an insert too.
+    /// </summary>
+    public static NpgsqlBatchCommand[] Commands(AppointmentChange change)
     {
-        var row = new
+        var recorded = new NpgsqlBatchCommand(change.Kind == Booked ? InsertFirstSql : InsertSql)
         {
-            Id = Guid.CreateVersion7(),
-            change.AppointmentId,
-            OccurredAt = change.OccurredAt.UtcDateTime,
-            change.Kind,
-            change.Status,
-            Actor = change.Actor.Value,
-            StartsAt = change.StartsAt.UtcDateTime,
-            EndsAt = change.EndsAt.UtcDateTime,
-            change.Note,
+            Parameters =
+            {
+                new("Id", Guid.CreateVersion7()),
+                new("AppointmentId", change.AppointmentId),
+                new("OccurredAt", change.OccurredAt.UtcDateTime),
+                new("Kind", change.Kind),
+                new("Status", change.Status),
+                new("Actor", change.Actor.Value),
+                new("StartsAt", change.StartsAt.UtcDateTime),
+                new("EndsAt", change.EndsAt.UtcDateTime),
+                new("Note", (object?)change.Note ?? DBNull.Value),
+            },
         };
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, transaction, cancellationToken: ct));
         var audit = new AuditEntry(
             AuditLog.Appointment,
             change.AppointmentId,
@@ -104,6 +118,6 @@ internal static class AppointmentHistory
             AuditLog.AppointmentFieldsChangedBy(change.Kind, change.Note),
             change.OccurredAt
         );
-        await AuditLog.RecordAsync(connection, transaction, audit, ct);
+        return [recorded, AuditLog.Command(audit)];
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 
 namespace AppointmentSlices.Features.Common;
@@ -33,20 +32,23 @@ internal static class AuditLog
         NpgsqlTransaction transaction,
         AuditEntry entry,
         CancellationToken ct
-    )
-    {
-        var row = new
+    ) => Batches.ExecuteAsync(connection, transaction, [Command(entry)], ct);
+
+    /// <summary>The entry's insert, to send in one round trip with the change it records.</summary>
+    public static NpgsqlBatchCommand Command(AuditEntry entry) =>
+        new(InsertSql)
         {
-            Id = Guid.CreateVersion7(),
-            OccurredAt = entry.OccurredAt.UtcDateTime,
-            Actor = entry.Actor.Value,
-            entry.Entity,
-            entry.EntityId,
-            entry.Action,
-            ChangedFields = entry.ChangedFields.ToArray(),
+            Parameters =
+            {
+                new("Id", Guid.CreateVersion7()),
+                new("OccurredAt", entry.OccurredAt.UtcDateTime),
+                new("Actor", entry.Actor.Value),
+                new("Entity", entry.Entity),
+                new("EntityId", entry.EntityId),
+                new("Action", entry.Action),
+                new("ChangedFields", entry.ChangedFields.ToArray()),
+            },
         };
-        return connection.ExecuteAsync(new CommandDefinition(InsertSql, row, transaction, cancellationToken: ct));
-    }
 
     /// <summary>The fields of an appointment that a change of this kind (as its history names it) touches.</summary>
     public static string[] AppointmentFieldsChangedBy(string kind, string? note) =>

@@ -1,5 +1,6 @@
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Infrastructure.Mongo;
+using FluentValidation;
 using MongoDB.Driver;
 using Npgsql;
 
@@ -40,7 +41,7 @@ internal static class BookableStart
         var doctor = await PostgresDoctorScheduleStore.ReadLockedAsync(connection, transaction, doctorId, startsAt, ct);
         if (doctor is null || !doctor.IsActive)
         {
-            throw Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
+            throw BookingRefusals.NoDoctor();
         }
 
         CheckOnGrid(doctor.Schedule, startsAt);
@@ -61,7 +62,7 @@ internal static class BookableStart
         var doctor = await MongoDoctors.TouchAsync(clinic, session, doctorId, ct);
         if (doctor is null || !doctor.IsActive)
         {
-            throw Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
+            throw BookingRefusals.NoDoctor();
         }
 
         CheckOnGrid(MongoDoctors.ToScheduled(doctor).Schedule, startsAt);
@@ -82,4 +83,13 @@ internal static class BookableStart
             throw Rule.Broken("startsAt", message);
         }
     }
+}
+
+/// <summary>The refusals of a booking or a move that name a missing party, worded the same wherever they arise.</summary>
+internal static class BookingRefusals
+{
+    public static ValidationException NoDoctor() =>
+        Rule.Broken("doctorId", "There is no doctor taking bookings with this id.");
+
+    public static ValidationException NoPatient() => Rule.Broken("patientId", "There is no patient with this id.");
 }

@@ -46,6 +46,10 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
     // (which holds FOR UPDATE) and keeps one from committing until the booking or move has.
     private const string LockedSql = DoctorSql + " FOR KEY SHARE" + HoursAndTimeOffSql;
 
+    // Follows the hours and time off, whose statement ends in a semicolon.
+    private const string PatientExistsSql =
+        "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId AND erased_at IS NULL);";
+
     public async Task<ScheduledDoctor?> FindAsync(
         Guid doctorId,
         DateTimeOffset from,
@@ -69,6 +73,35 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
         CancellationToken ct
     ) => ReadAsync(connection, transaction, doctorId, at, at, ct);
 
+    /// <summary>
+    /// The booking's read, in its transaction and in one round trip: the schedule as <see cref="ReadLockedAsync"/>
+    /// reads it and whether the patient, when one is named, is registered and not erased.
+    /// </summary>
+    internal static async Task<(ScheduledDoctor? Doctor, bool PatientExists)> ReadLockedForBookingAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        Guid doctorId,
+        DateTimeOffset at,
+        Guid? patientId,
+        CancellationToken ct
+    )
+    {
+        var sql = patientId is null ? LockedSql : LockedSql + PatientExistsSql;
+        var parameters = new
+        {
+            doctorId,
+            localFrom = Window.From(at),
+            localTo = Window.To(at),
+            patientId,
+        };
+        await using var results = await connection.QueryMultipleAsync(
+            new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)
+        );
+        var doctor = await ReadScheduleAsync(results);
+        var patientExists = doctor is not null && patientId is not null && await results.ReadSingleAsync<bool>();
+        return (doctor, patientExists);
+    }
+
     private static async Task<ScheduledDoctor?> ReadAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
@@ -78,19 +111,30 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
         CancellationToken ct
     )
     {
-        // Time off is wall-clock time; a day either side covers every zone's offset from UTC.
         var window = new
         {
             doctorId,
-            localFrom = from.UtcDateTime.AddDays(-1).ToLocalUnspecified(),
-            localTo = to.UtcDateTime.AddDays(1).ToLocalUnspecified(),
+            localFrom = Window.From(from),
+            localTo = Window.To(to),
         };
 
         var sql = transaction is null ? Sql : LockedSql;
         await using var results = await connection.QueryMultipleAsync(
             new CommandDefinition(sql, window, transaction, cancellationToken: ct)
         );
+        return await ReadScheduleAsync(results);
+    }
 
+    // Time off is wall-clock time; a day either side covers every zone's offset from UTC.
+    private static class Window
+    {
+        public static DateTime From(DateTimeOffset from) => from.UtcDateTime.AddDays(-1).ToLocalUnspecified();
+
+        public static DateTime To(DateTimeOffset to) => to.UtcDateTime.AddDays(1).ToLocalUnspecified();
+    }
+
+    private static async Task<ScheduledDoctor?> ReadScheduleAsync(SqlMapper.GridReader results)
+    {
         var doctor = await results.ReadSingleOrDefaultAsync<DoctorRow>();
         if (doctor is null)
         {
