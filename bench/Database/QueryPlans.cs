@@ -80,12 +80,12 @@ public static class QueryPlans
         await Add(
             "slots",
             "AvailableSlots.PostgresAvailableSlotsStore",
-            "Sql",
+            "BusySql",
             new
             {
                 doctorId = doctor.Id,
-                from = starts.Date,
-                to = starts.Date.AddDays(1),
+                busyFrom = starts.Date.AddHours(-14),
+                busyTo = starts.Date.AddDays(1).AddHours(14),
             }
         );
         await Add("patients", "FindApiKey.PostgresFindApiKeyStore", "Sql", apiKey);
@@ -120,7 +120,7 @@ public static class QueryPlans
         await Add("booking", "Scheduling.PostgresDoctorScheduleStore", "LockedSql", schedule);
         await Add(
             "booking",
-            "Scheduling.PostgresDoctorScheduleStore",
+            "BookAppointment.PostgresBookAppointmentStore",
             "PatientExistsSql",
             new { patientId = data.Patients[slot.Patient].Id }
         );

@@ -43,7 +43,6 @@ internal sealed class AvailableSlotsValidator : AbstractValidator<AvailableSlots
 }
 
 internal sealed class AvailableSlotsHandler(
-    IDoctorScheduleStore schedules,
     IAvailableSlotsStore store,
     TimeProvider clock,
     IOptions<BookingOptions> options
@@ -54,11 +53,15 @@ internal sealed class AvailableSlotsHandler(
     public async ValueTask<AvailableSlotsResult> Handle(AvailableSlotsQuery query, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var horizon = now.AddDays(options.Value.HorizonDays);
         var (from, to) = ParseWindow(query);
 
-        // Load time off wide enough for any zone; the window is fixed once the doctor's zone is known.
-        var doctor = await schedules.FindAsync(query.DoctorId, from.Earliest(now), to.Latest(now), ct);
-        if (doctor is null || !doctor.IsActive)
+        // The window is fixed once the doctor's zone is known, so read what it can cover in any zone; nothing before
+        // now or beyond the booking horizon is free, so nothing there is worth reading.
+        var readFrom = Max(from.Earliest(now), now);
+        var readTo = Max(readFrom, Min(to.Latest(now), horizon));
+        var basis = await store.ReadAsync(query.DoctorId, readFrom, readTo, ct);
+        if (basis is not { Doctor: { IsActive: true } doctor })
         {
             throw new NotFoundException("doctor", query.DoctorId);
         }
@@ -76,14 +79,11 @@ internal sealed class AvailableSlotsHandler(
             throw Rule.Broken("to", $"Ask for at most {MaxDays} days at a time.");
         }
 
-        // Nothing before now or beyond the booking horizon is free, so nothing there is worth reading.
-        var bookable = (From: start > now ? start : now, To: Min(end, now.AddDays(options.Value.HorizonDays)));
-        IReadOnlyList<Slot> slots = [];
-        if (bookable.From < bookable.To)
-        {
-            var busy = await store.BusyAsync(doctor.Id, bookable.From, bookable.To, ct);
-            slots = SlotCalendar.FreeSlots(doctor.Schedule, bookable.From, bookable.To, now, busy);
-        }
+        var bookable = (From: Max(start, now), To: Min(end, horizon));
+        IReadOnlyList<Slot> slots =
+            bookable.From < bookable.To
+                ? SlotCalendar.FreeSlots(doctor.Schedule, bookable.From, bookable.To, now, basis.Busy)
+                : [];
 
         return new AvailableSlotsResult(
             doctor.Id,
@@ -94,6 +94,8 @@ internal sealed class AvailableSlotsHandler(
             slots
         );
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

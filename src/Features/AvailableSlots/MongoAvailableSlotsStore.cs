@@ -1,12 +1,26 @@
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.Scheduling;
 using AppointmentSlices.Infrastructure.Mongo;
 using MongoDB.Driver;
 
 namespace AppointmentSlices.Features.AvailableSlots;
 
-internal sealed class MongoAvailableSlotsStore(MongoClinic clinic) : IAvailableSlotsStore, IMongoStore
+internal sealed class MongoAvailableSlotsStore(MongoClinic clinic, IDoctorScheduleStore schedules)
+    : IAvailableSlotsStore,
+        IMongoStore
 {
-    public async Task<IReadOnlyList<(DateTimeOffset Starts, DateTimeOffset Ends)>> BusyAsync(
+    public async Task<SlotsBasis?> ReadAsync(
+        Guid doctorId,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken ct
+    )
+    {
+        var doctor = await schedules.FindAsync(doctorId, from, to, ct);
+        return doctor is null ? null : new SlotsBasis(doctor, await BusyAsync(doctorId, from, to, ct));
+    }
+
+    private async Task<IReadOnlyList<(DateTimeOffset Starts, DateTimeOffset Ends)>> BusyAsync(
         Guid doctorId,
         DateTimeOffset from,
         DateTimeOffset to,

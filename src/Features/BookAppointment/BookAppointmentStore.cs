@@ -55,6 +55,10 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
         RETURNING id AS Id, xmax = 0 AS Inserted
         """;
 
+    // Read with the schedule, after its statements.
+    private const string PatientExistsSql =
+        "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId AND erased_at IS NULL);";
+
     private const string InsertAppointmentSql = """
         INSERT INTO appointments
             (id, doctor_id, patient_id, starts_at, ends_at, status, reason, manage_token_hash, created_at, updated_at)
@@ -72,12 +76,15 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var (doctor, patientExists) = await PostgresDoctorScheduleStore.ReadLockedForBookingAsync(
+        var (doctor, patientExists) = await PostgresDoctorScheduleStore.ReadThenAsync(
             connection,
             transaction,
             doctorId,
             startsAt,
-            patientId,
+            startsAt,
+            patientId is null ? "" : PatientExistsSql,
+            new { patientId },
+            results => patientId is null ? Task.FromResult(false) : results.ReadSingleAsync<bool>(),
             ct
         );
         var appointment = plan(doctor);

@@ -46,10 +46,6 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
     // (which holds FOR UPDATE) and keeps one from committing until the booking or move has.
     private const string LockedSql = DoctorSql + " FOR KEY SHARE" + HoursAndTimeOffSql;
 
-    // Follows the hours and time off, whose statement ends in a semicolon.
-    private const string PatientExistsSql =
-        "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId AND erased_at IS NULL);";
-
     public async Task<ScheduledDoctor?> FindAsync(
         Guid doctorId,
         DateTimeOffset from,
@@ -74,32 +70,37 @@ internal sealed class PostgresDoctorScheduleStore(NpgsqlDataSource db) : IDoctor
     ) => ReadAsync(connection, transaction, doctorId, at, at, ct);
 
     /// <summary>
-    /// The booking's read, in its transaction and in one round trip: the schedule as <see cref="ReadLockedAsync"/>
-    /// reads it and whether the patient, when one is named, is registered and not erased.
+    /// Reads the schedule as <see cref="FindAsync"/> does, under FOR KEY SHARE when in a transaction, and in the same
+    /// round trip runs <paramref name="nextSql"/>: it sees the parameters doctorId, localFrom and localTo besides its
+    /// own, and <paramref name="readNext"/> reads its results when the doctor exists.
     /// </summary>
-    internal static async Task<(ScheduledDoctor? Doctor, bool PatientExists)> ReadLockedForBookingAsync(
+    internal static async Task<(ScheduledDoctor? Doctor, T? Next)> ReadThenAsync<T>(
         NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
+        NpgsqlTransaction? transaction,
         Guid doctorId,
-        DateTimeOffset at,
-        Guid? patientId,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        string nextSql,
+        object nextParameters,
+        Func<SqlMapper.GridReader, Task<T>> readNext,
         CancellationToken ct
     )
     {
-        var sql = patientId is null ? LockedSql : LockedSql + PatientExistsSql;
-        var parameters = new
-        {
-            doctorId,
-            localFrom = Window.From(at),
-            localTo = Window.To(at),
-            patientId,
-        };
+        var parameters = new DynamicParameters(nextParameters);
+        parameters.AddDynamicParams(
+            new
+            {
+                doctorId,
+                localFrom = Window.From(from),
+                localTo = Window.To(to),
+            }
+        );
+        var sql = (transaction is null ? Sql : LockedSql) + nextSql;
         await using var results = await connection.QueryMultipleAsync(
             new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)
         );
         var doctor = await ReadScheduleAsync(results);
-        var patientExists = doctor is not null && patientId is not null && await results.ReadSingleAsync<bool>();
-        return (doctor, patientExists);
+        return doctor is null ? (null, default) : (doctor, await readNext(results));
     }
 
     private static async Task<ScheduledDoctor?> ReadAsync(
