@@ -55,9 +55,11 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
         RETURNING id AS Id, xmax = 0 AS Inserted
         """;
 
-    // Read with the schedule, after its statements.
+    // Read with the schedule, after its statements. The key-share lock waits for an erasure of this patient in
+    // flight (it holds the row FOR UPDATE) and then reads the erased row, so the booking is refused; an erasure
+    // that comes later waits for this booking and cancels it with the rest.
     private const string PatientExistsSql =
-        "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId AND erased_at IS NULL);";
+        "SELECT EXISTS (SELECT 1 FROM patients WHERE id = @patientId AND erased_at IS NULL FOR KEY SHARE);";
 
     private const string InsertAppointmentSql = """
         INSERT INTO appointments

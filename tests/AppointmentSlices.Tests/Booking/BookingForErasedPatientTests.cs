@@ -2,6 +2,7 @@ using System.Net;
 using AppointmentSlices.Tests.Harness;
 using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
+using Dapper;
 using Xunit;
 using static AppointmentSlices.Tests.Booking.Requests;
 
@@ -36,6 +37,35 @@ public sealed class BookingForErasedPatientTests(PostgresFixture database, Clini
         var response = await Client.BookAsync(ForNewPatient(doctorId, email: $"erased-{patientId}@invalid"));
 
         await response.AssertFieldErrorAsync("patient.email");
+        Assert.Equal(0, await Clinic.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task A_booking_that_meets_an_erasure_in_flight_waits_for_it_and_is_refused()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var patientId = await Clinic.AddPatientAsync();
+        // The erasure's first steps, held open: the patient's row locked and anonymised, not yet committed.
+        await using var erasure = await Database.DataSource.OpenConnectionAsync();
+        await using var transaction = await erasure.BeginTransactionAsync();
+        await erasure.ExecuteAsync(
+            "SELECT 1 FROM patients WHERE id = @patientId FOR UPDATE",
+            new { patientId },
+            transaction
+        );
+        await erasure.ExecuteAsync(
+            "UPDATE patients SET full_name = 'Erased patient', erased_at = now() WHERE id = @patientId",
+            new { patientId },
+            transaction
+        );
+
+        var booking = Client.BookAsync(ForPatient(doctorId, patientId));
+        Assert.True(await SomeoneWaitsOnALockAsync(), "The booking never waited on the erasure.");
+        await transaction.CommitAsync();
+
+        var response = await booking;
+
+        await response.AssertFieldErrorAsync("patientId");
         Assert.Equal(0, await Clinic.CountAppointmentsAsync());
     }
 }

@@ -38,23 +38,4 @@ public sealed class BookingRacingScheduleChangeTests(PostgresFixture database, C
         await response.AssertFieldErrorAsync("startsAt");
         Assert.Equal(0, await Clinic.CountAppointmentsAsync());
     }
-
-    private async Task<bool> SomeoneWaitsOnALockAsync()
-    {
-        await using var watcher = await Database.DataSource.OpenConnectionAsync();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var waiting = await watcher.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-            );
-            if (waiting > 0)
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return false;
-    }
 }

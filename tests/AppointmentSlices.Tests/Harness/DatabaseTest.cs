@@ -1,3 +1,4 @@
+using Dapper;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Infrastructure;
 using AppointmentSlices.Infrastructure.Mongo;
@@ -63,6 +64,26 @@ public abstract class DatabaseTest : IAsyncLifetime
         Client.DefaultRequestHeaders.Add("X-Api-Key", key);
         ClientActor = await Data.ApiKeyActorAsync(key);
         AnonymousClient = App.CreateClient(new() { AllowAutoRedirect = false });
+    }
+
+    /// <summary>Whether some session waits on a lock within five seconds: a request met a change in flight.</summary>
+    protected async Task<bool> SomeoneWaitsOnALockAsync()
+    {
+        await using var watcher = await Database.DataSource.OpenConnectionAsync();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var waiting = await watcher.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+            );
+            if (waiting > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
     }
 
     public virtual Task DisposeAsync()
