@@ -64,19 +64,24 @@ public static class SlotCalendar
     public static IEnumerable<Slot> GridOf(DoctorSchedule schedule, DateOnly day) =>
         AllSlotsOf(schedule, day).Where(slot => !InTimeOff(schedule, slot));
 
+    // A slot that would begin before the one before it ends is left out, so slots never overlap: the slot that
+    // spans a skipped hour lasts the slot length in real time and so runs past the next wall-clock start.
     private static IEnumerable<Slot> AllSlotsOf(DoctorSchedule schedule, DateOnly day)
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        DateTimeOffset? previousEnd = null;
         foreach (var hours in schedule.Hours.Where(h => h.Day == day.DayOfWeek).OrderBy(h => h.Starts))
         {
             for (var start = hours.Starts; start + schedule.SlotLength <= hours.Ends; start += schedule.SlotLength)
             {
-                if (ToInstant(schedule.Zone, midnight + start) is { } startsAt)
+                if (ToInstant(schedule.Zone, midnight + start) is { } startsAt && !(startsAt < previousEnd))
                 {
-                    yield return new Slot(
+                    var slot = new Slot(
                         startsAt,
                         TimeZoneInfo.ConvertTime(startsAt + schedule.SlotLength, schedule.Zone)
                     );
+                    previousEnd = slot.EndsAt;
+                    yield return slot;
                 }
             }
         }

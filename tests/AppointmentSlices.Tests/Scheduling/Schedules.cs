@@ -28,19 +28,29 @@ internal static class Schedules
         Create(zone, Weekdays, MorningAndAfternoon, timeOff);
 
     /// <summary>Every night 00:00–04:00, which is when clocks change in Europe and America.</summary>
-    public static DoctorSchedule Night(string zone) =>
-        Create(zone, Enum.GetValues<DayOfWeek>(), [("00:00", "04:00")], []);
+    public static DoctorSchedule Night(string zone, int slotMinutes = 30) =>
+        Create(zone, Enum.GetValues<DayOfWeek>(), [("00:00", "04:00")], [], slotMinutes);
+
+    /// <summary>Every day around the clock, 00:00–24:00, on slots of the length given.</summary>
+    public static DoctorSchedule AroundTheClock(string zone, int slotMinutes) =>
+        Create(zone, Enum.GetValues<DayOfWeek>(), [("00:00", "24:00")], [], slotMinutes);
 
     private static DoctorSchedule Create(
         string zone,
         IEnumerable<DayOfWeek> days,
         (string Starts, string Ends)[] intervals,
-        TimeOff[] timeOff
+        TimeOff[] timeOff,
+        int slotMinutes = 30
     )
     {
         var hours = days.SelectMany(day => intervals.Select(i => new WorkingHours(day, Time(i.Starts), Time(i.Ends))))
             .ToList();
-        return new DoctorSchedule(TimeZoneInfo.FindSystemTimeZoneById(zone), TimeSpan.FromMinutes(30), hours, timeOff);
+        return new DoctorSchedule(
+            TimeZoneInfo.FindSystemTimeZoneById(zone),
+            TimeSpan.FromMinutes(slotMinutes),
+            hours,
+            timeOff
+        );
     }
 
     /// <summary>The free slots of one local day, with the clock long before it and nothing booked.</summary>
@@ -66,7 +76,8 @@ internal static class Schedules
     public static string[] LocalStarts(IEnumerable<Slot> slots) =>
         slots.Select(s => s.StartsAt.ToString("HH:mm", CultureInfo.InvariantCulture)).ToArray();
 
-    private static TimeSpan Time(string text) => TimeSpan.Parse(text, CultureInfo.InvariantCulture);
+    private static TimeSpan Time(string text) =>
+        text == "24:00" ? TimeSpan.FromHours(24) : TimeSpan.Parse(text, CultureInfo.InvariantCulture);
 
     private static DateTimeOffset LocalMidnight(DoctorSchedule schedule, DateOnly date)
     {

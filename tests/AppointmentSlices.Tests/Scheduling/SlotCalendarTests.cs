@@ -62,6 +62,69 @@ public sealed class SlotCalendarTests
         AssertNoOverlap(slots);
     }
 
+    [Fact]
+    public void The_slot_across_a_skipped_hour_keeps_its_length_and_the_next_start_it_runs_into_is_not_offered()
+    {
+        var schedule = Night(Madrid, slotMinutes: 45);
+
+        var slots = FreeOn(schedule, "2027-03-28");
+
+        // 01:30+01:00 lasts 45 minutes, to 03:15+02:00; the grid's 03:00 would overlap it, 02:15 does not exist.
+        Assert.Equal(["00:00", "00:45", "01:30"], LocalStarts(slots));
+        Assert.Equal(At("2027-03-28T03:15:00+02:00"), slots[^1].EndsAt);
+        Assert.Equal(GridCheck.OffGrid, SlotCalendar.Check(schedule, At("2027-03-28T03:00:00+02:00")));
+    }
+
+    public static TheoryData<string, int> ZonesAndSlotLengths()
+    {
+        // Hour-long changes at 02:00, at midnight (Havana, Santiago) and at 02:45 in a zone 45 minutes off
+        // (Chatham); half-hour changes (Lord Howe); Casablanca's change around Ramadan.
+        string[] zones =
+        [
+            Madrid,
+            "America/New_York",
+            "America/Havana",
+            "America/Santiago",
+            "Pacific/Chatham",
+            "Australia/Lord_Howe",
+            "Africa/Casablanca",
+        ];
+        int[] lengths = [5, 25, 30, 45, 50, 70, 90, 240];
+        var data = new TheoryData<string, int>();
+        foreach (var zone in zones)
+        {
+            foreach (var length in lengths)
+            {
+                data.Add(zone, length);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ZonesAndSlotLengths))]
+    public void Around_every_clock_change_of_two_years_the_slots_never_overlap_and_each_is_bookable(
+        string zone,
+        int slotMinutes
+    )
+    {
+        var schedule = AroundTheClock(zone, slotMinutes);
+        var changeDays = ClockChangeDays(schedule.Zone, new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31));
+        Assert.NotEmpty(changeDays);
+
+        foreach (var day in changeDays)
+        {
+            // The day before, the day of the change and the day after, as one list.
+            var from = TimeZoneInfo.ConvertTime(At($"{day.AddDays(-1):yyyy-MM-dd}T12:00:00Z"), schedule.Zone);
+            var slots = SlotCalendar.FreeSlots(schedule, from, from.AddDays(3), LongAgo, []);
+
+            Assert.NotEmpty(slots);
+            AssertNoOverlap(slots);
+            Assert.All(slots, s => Assert.Equal(GridCheck.OnGrid, SlotCalendar.Check(schedule, s.StartsAt)));
+        }
+    }
+
     [Theory]
     [InlineData(Madrid, "2026-10-25")]
     [InlineData("America/New_York", "2026-11-01")]
@@ -150,6 +213,23 @@ public sealed class SlotCalendarTests
         );
 
         Assert.Equal(["10:00", "10:30"], LocalStarts(slots));
+    }
+
+    /// <summary>The local days on which the zone's offset at the end differs from its offset at the start.</summary>
+    private static List<DateOnly> ClockChangeDays(TimeZoneInfo zone, DateOnly first, DateOnly last)
+    {
+        var days = new List<DateOnly>();
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var start = zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue));
+            var end = zone.GetUtcOffset(day.ToDateTime(new TimeOnly(23, 59)));
+            if (start != end)
+            {
+                days.Add(day);
+            }
+        }
+
+        return days;
     }
 
     private static void AssertNoOverlap(IReadOnlyList<Slot> slots)
