@@ -156,9 +156,9 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
         var patient = new
         {
             Id = Guid.CreateVersion7(),
-            FullName = appointment.NewPatient!.FullName.Trim(),
-            Email = appointment.NewPatient.Email.Trim(),
-            Phone = appointment.NewPatient.Phone.Trim(),
+            FullName = TextRules.Tidy(appointment.NewPatient!.FullName),
+            Email = TextRules.Tidy(appointment.NewPatient.Email),
+            Phone = TextRules.Tidy(appointment.NewPatient.Phone),
         };
         var upserted = await connection.QuerySingleAsync<UpsertedPatient>(
             new CommandDefinition(UpsertPatientSql, patient, transaction, cancellationToken: ct)

@@ -102,7 +102,7 @@ internal sealed class MongoBookAppointmentStore(MongoClinic clinic) : IBookAppoi
     )
     {
         var details = appointment.NewPatient!;
-        var emailKey = details.Email.Trim().ToLowerInvariant();
+        var emailKey = TextRules.Tidy(details.Email).ToLowerInvariant();
         var existing = await clinic.Patients.Find(session, p => p.EmailKey == emailKey).FirstOrDefaultAsync(ct);
         if (existing is not null)
         {
@@ -113,12 +113,12 @@ internal sealed class MongoBookAppointmentStore(MongoClinic clinic) : IBookAppoi
         var patient = new PatientDocument
         {
             Id = Guid.CreateVersion7(),
-            FullName = details.FullName.Trim(),
-            Email = details.Email.Trim(),
+            FullName = TextRules.Tidy(details.FullName),
+            Email = TextRules.Tidy(details.Email),
             EmailKey = emailKey,
-            Phone = details.Phone.Trim(),
+            Phone = TextRules.Tidy(details.Phone),
             PhoneDigits = SearchText.Digits(details.Phone),
-            SearchName = SearchText.Key(details.FullName.Trim()),
+            SearchName = SearchText.Key(TextRules.Tidy(details.FullName)),
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -11,6 +11,23 @@ public static class TextRules
 
     public static string? BlankToNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    /// <summary>
+    /// A person's detail as it is stored: trimmed, and composed (NFC), so "é" typed as one character or as "e" and
+    /// an accent is the same name and the same email. Text that is not valid Unicode is left as it is.
+    /// </summary>
+    public static string Tidy(string text)
+    {
+        var trimmed = text.Trim();
+        try
+        {
+            return trimmed.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return trimmed;
+        }
+    }
+
     /// <summary>Makes a search term match literally inside LIKE, whatever %, _ or \ it holds.</summary>
     public static string EscapeLike(string term) => term.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

@@ -39,9 +39,9 @@ internal sealed class RegisterPatientHandler(
         var now = clock.GetUtcNow();
         var patient = new PatientDetails(
             Guid.CreateVersion7(),
-            command.FullName.Trim(),
-            command.Email.Trim(),
-            command.Phone.Trim(),
+            TextRules.Tidy(command.FullName),
+            TextRules.Tidy(command.Email),
+            TextRules.Tidy(command.Phone),
             now,
             now,
             null

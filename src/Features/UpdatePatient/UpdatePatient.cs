@@ -40,7 +40,11 @@ internal sealed class UpdatePatientHandler(
 {
     public async ValueTask<PatientDetails> Handle(UpdatePatientCommand command, CancellationToken ct)
     {
-        var changes = new PatientChanges(command.FullName.Trim(), command.Email.Trim(), command.Phone.Trim());
+        var changes = new PatientChanges(
+            TextRules.Tidy(command.FullName),
+            TextRules.Tidy(command.Email),
+            TextRules.Tidy(command.Phone)
+        );
         var actor = command.Actor ?? Actor.Api;
         var updated = await store.UpdateAsync(command.PatientId, changes, actor, clock.GetUtcNow(), ct);
         if (updated is not null)

@@ -75,6 +75,27 @@ public sealed class RegisterPatientTests(PostgresFixture database, ClinicHost ho
         Assert.Equal(1, await Clinic.CountPatientsAsync());
     }
 
+    [ProviderFact]
+    public async Task An_email_with_its_accent_typed_as_a_separate_mark_is_the_same_email()
+    {
+        await Client.RegisterPatientAsync("Élodie Martin", "\u00E9lodie@example.org");
+
+        var response = await Client.RegisterAsync("Otra Persona", "e\u0301lodie@example.org");
+
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "/problems/email-taken");
+        Assert.Equal(1, await Clinic.CountPatientsAsync());
+    }
+
+    [ProviderFact]
+    public async Task A_name_typed_with_separate_accent_marks_is_stored_composed()
+    {
+        var response = await Client.RegisterAsync("Jose\u0301 Nu\u0301n\u0303ez", "jose.nunez@example.org");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var patient = await response.ReadJsonAsync();
+        Assert.Equal("Jos\u00E9 N\u00FA\u00F1ez", patient.GetProperty("fullName").GetString());
+    }
+
     [ProviderFact(
         NotOnTestServer = "parallel transactions inserting one unique key stall: it sees the conflict only at commit"
     )]
@@ -104,7 +125,15 @@ public sealed class RegisterPatientTests(PostgresFixture database, ClinicHost ho
     [InlineData("   ", "ana@example.org", "+34 612 345 678", "fullName")]
     [InlineData("Ana\u0000Ruiz", "ana@example.org", "+34 612 345 678", "fullName")]
     [InlineData("Ana\nRuiz", "ana@example.org", "+34 612 345 678", "fullName")]
+    [InlineData("\u200B", "ana@example.org", "+34 612 345 678", "fullName")]
+    [InlineData("Ana\u202ERuiz", "ana@example.org", "+34 612 345 678", "fullName")]
+    [InlineData("Ana\u00ADRuiz", "ana@example.org", "+34 612 345 678", "fullName")]
+    [InlineData("1234 --", "ana@example.org", "+34 612 345 678", "fullName")]
     [InlineData("Ana Ruiz", "", "+34 612 345 678", "email")]
+    [InlineData("Ana Ruiz", "a@b", "+34 612 345 678", "email")]
+    [InlineData("Ana Ruiz", "ana@example.org.", "+34 612 345 678", "email")]
+    [InlineData("Ana Ruiz", "ana@example..org", "+34 612 345 678", "email")]
+    [InlineData("Ana Ruiz", "ana@.example.org", "+34 612 345 678", "email")]
     [InlineData("Ana Ruiz", "ana.example.org", "+34 612 345 678", "email")]
     [InlineData("Ana Ruiz", "ana ruiz@example.org", "+34 612 345 678", "email")]
     [InlineData("Ana Ruiz", "erased-1@invalid", "+34 612 345 678", "email")]
@@ -112,6 +141,8 @@ public sealed class RegisterPatientTests(PostgresFixture database, ClinicHost ho
     [InlineData("Ana Ruiz", "ana@example.org", "", "phone")]
     [InlineData("Ana Ruiz", "ana@example.org", "12", "phone")]
     [InlineData("Ana Ruiz", "ana@example.org", "call me", "phone")]
+    [InlineData("Ana Ruiz", "ana@example.org", "+-------", "phone")]
+    [InlineData("Ana Ruiz", "ana@example.org", "+1 (23) 4", "phone")]
     [InlineData("Ana Ruiz", "ana@example.org", "+34 612 345 678 901 234 567 890 123 45", "phone")]
     public async Task Invalid_details_return_400_naming_the_field(
         string fullName,
