@@ -10,7 +10,9 @@ namespace AppointmentSlices.Features.BookAppointment;
 /// <summary>
 /// Books a slot for a registered patient (<c>PatientId</c>) or a new one (<c>Patient</c>). A new patient whose
 /// email is already registered, in any letter case, is booked as that patient. <c>Actor</c> says who books for
-/// the history (null: an integrator through the API); a client's JSON cannot set it.
+/// the history (null: an integrator through the API); a client's JSON cannot set it. <c>ManageToken</c> is the
+/// secret the booking's manage link will hold, when the booking form made it in advance (null: a new one), so a
+/// form sent twice can find the booking its first send made; a client's JSON cannot set it either.
 /// </summary>
 public sealed record BookAppointmentCommand(
     Guid DoctorId,
@@ -18,7 +20,8 @@ public sealed record BookAppointmentCommand(
     string Reason,
     Guid? PatientId = null,
     NewPatient? Patient = null,
-    [property: JsonIgnore] Actor? Actor = null
+    [property: JsonIgnore] Actor? Actor = null,
+    [property: JsonIgnore] string? ManageToken = null
 ) : ICommand<BookedAppointment>;
 
 public sealed record NewPatient(string FullName, string Email, string Phone);
@@ -48,7 +51,7 @@ internal sealed class BookAppointmentHandler(
         BookableStart.CheckWithinHorizon(command.StartsAt, now, options.Value.HorizonDays);
 
         // The manage token leaves only in the answer; the store keeps its hash.
-        var manageToken = ManageToken.Create();
+        var manageToken = command.ManageToken ?? ManageToken.Create();
         var (appointment, patientId) = await store.BookAsync(
             command.DoctorId,
             command.StartsAt,

@@ -123,6 +123,11 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
         {
             throw AppointmentConflicts.Overlap(e);
         }
+        catch (PostgresException e) when (e.ConstraintName == "appointments_manage_token_hash_key")
+        {
+            // Only a booking form sent twice repeats a manage token: its first send holds the slot.
+            throw AppointmentConflicts.SlotTaken();
+        }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             // The doctor's row is held, so only the patient can have gone since the read.

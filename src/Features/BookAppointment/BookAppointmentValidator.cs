@@ -26,6 +26,10 @@ internal sealed class BookAppointmentValidator : AbstractValidator<BookAppointme
             .WithMessage("Give either patientId or patient, not both.");
         RuleFor(c => c.PatientId).NotEqual(Guid.Empty).When(c => c.PatientId is not null);
         RuleFor(c => c.Patient!).SetValidator(new NewPatientValidator()).When(c => c.Patient is not null);
+        RuleFor(c => c.ManageToken)
+            .Must(ManageToken.IsWellFormed)
+            .When(c => c.ManageToken is not null)
+            .WithMessage("A manage token is 43 characters of URL-safe base64.");
         RuleFor(c => c.Actor)
             .Must(actor => actor is null || !string.IsNullOrWhiteSpace(actor.Value.Value))
             .WithMessage("Say who books: a patient, staff, the API or the system.");

@@ -76,7 +76,16 @@ internal sealed class MongoBookAppointmentStore(MongoClinic clinic) : IBookAppoi
             CreatedAt = appointment.BookedAt.UtcDateTime,
             UpdatedAt = appointment.BookedAt.UtcDateTime,
         };
-        await clinic.Appointments.InsertOneAsync(session, document, cancellationToken: ct);
+        try
+        {
+            await clinic.Appointments.InsertOneAsync(session, document, cancellationToken: ct);
+        }
+        catch (MongoException e) when (e.IsDuplicateKey())
+        {
+            // Only a booking form sent twice repeats a manage token: its first send holds the slot.
+            throw AppointmentConflicts.SlotTaken();
+        }
+
         var booked = new AppointmentChange(
             appointment.Id,
             AppointmentHistory.Booked,

@@ -117,9 +117,102 @@ public sealed partial class BookingPageTests(PostgresFixture database, ClinicHos
         Assert.NotNull(page.QuerySelector("[role='alert']"));
     }
 
-    private async Task<BookingForm> OpenFormAsync(Guid doctorId, string startsAt)
+    [Fact]
+    public async Task The_same_form_sent_twice_shows_the_one_booking_with_its_manage_link_both_times()
     {
-        var response = await Browser.GetAsync(BookPath(doctorId, startsAt));
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var form = await OpenFormAsync(doctorId, TuesdayNine);
+
+        var first = await Browser.PostAsync(form.Action, form.With(Entries("carmen@example.org")));
+        var firstLink = await ManageLinkAfterAsync(first);
+        var again = await Browser.PostAsync(form.Action, form.With(Entries("carmen@example.org")));
+        var againLink = await ManageLinkAfterAsync(again);
+
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal(firstLink, againLink);
+        Assert.Equal(HttpStatusCode.OK, (await Browser.GetAsync(firstLink)).StatusCode);
+        Assert.Equal(1, await Clinic.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task The_same_form_sent_twice_at_once_books_once_and_both_sends_lead_to_that_booking()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var form = await OpenFormAsync(doctorId, TuesdayNine);
+
+        var sends = await Task.WhenAll(
+            Browser.PostAsync(form.Action, form.With(Entries("carmen@example.org"))),
+            Browser.PostAsync(form.Action, form.With(Entries("carmen@example.org")))
+        );
+
+        Assert.All(sends, send => Assert.Equal(HttpStatusCode.Redirect, send.StatusCode));
+        Assert.Equal(sends[0].Headers.Location, sends[1].Headers.Location);
+        Assert.Equal(1, await Clinic.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task Another_persons_form_for_the_same_slot_is_told_the_slot_is_taken_and_gets_no_link()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var mine = await OpenFormAsync(doctorId, TuesdayNine);
+        using var otherBrowser = App.CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
+        );
+        var theirs = await OpenFormAsync(doctorId, TuesdayNine, otherBrowser);
+        Assert.NotEqual(LinkKeyOf(mine), LinkKeyOf(theirs));
+
+        var booked = await Browser.PostAsync(mine.Action, mine.With(Entries("carmen@example.org")));
+        var refused = await otherBrowser.PostAsync(theirs.Action, theirs.With(Entries("luis@example.org")));
+
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await ParseAsync(refused);
+        Assert.Contains("Someone else has just booked this slot", page.QuerySelector("[role='alert']")?.TextContent);
+        Assert.Null(page.QuerySelector("#manage-url"));
+        Assert.Equal(1, await Clinic.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task A_form_whose_link_key_was_tampered_with_still_books_with_a_fresh_link()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var form = await OpenFormAsync(doctorId, TuesdayNine);
+
+        var posted = await Browser.PostAsync(
+            form.Action,
+            form.With([.. Entries("carmen@example.org"), ("LinkKey", "not-a-key")])
+        );
+
+        var link = await ManageLinkAfterAsync(posted);
+        Assert.DoesNotContain("not-a-key", link);
+        Assert.Equal(1, await Clinic.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task The_form_is_not_kept_in_any_cache()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+
+        var response = await Browser.GetAsync(BookPath(doctorId, TuesdayNine));
+
+        Assert.True(response.Headers.CacheControl?.NoStore, "The booking form carries the link's secret.");
+    }
+
+    /// <summary>Follows a send's redirect to the confirmation and reads the manage link it shows.</summary>
+    private async Task<string> ManageLinkAfterAsync(HttpResponseMessage send)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, send.StatusCode);
+        var confirmation = await ParseAsync(await Browser.GetAsync(send.Headers.Location!.OriginalString));
+        var link = confirmation.QuerySelector("#manage-url")?.TextContent;
+        Assert.False(string.IsNullOrEmpty(link), "The confirmation shows no manage link.");
+        return link;
+    }
+
+    private static string LinkKeyOf(BookingForm form) => form.Fields.Single(f => f.Key == "LinkKey").Value;
+
+    private async Task<BookingForm> OpenFormAsync(Guid doctorId, string startsAt, HttpClient? browser = null)
+    {
+        var response = await (browser ?? Browser).GetAsync(BookPath(doctorId, startsAt));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ParseAsync(response);
         var form = page.QuerySelector<IHtmlFormElement>("form.booking-form");

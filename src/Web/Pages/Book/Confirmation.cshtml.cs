@@ -30,10 +30,10 @@ public sealed class ConfirmationModel(IMediator mediator) : PageModel
     public string? CalendarUrl { get; private set; }
 
     /// <summary>Hands a fresh booking's manage token to the confirmation page that the booking redirects to.</summary>
-    public static void KeepManageLinkFor(ITempDataDictionary tempData, BookedAppointment booked)
+    public static void KeepManageLinkFor(ITempDataDictionary tempData, Guid appointmentId, string manageToken)
     {
-        tempData[TokenKey] = booked.ManageToken;
-        tempData[AppointmentKey] = booked.Id;
+        tempData[TokenKey] = manageToken;
+        tempData[AppointmentKey] = appointmentId;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

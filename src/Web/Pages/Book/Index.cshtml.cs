@@ -1,6 +1,7 @@
 using AppointmentSlices.Features.AvailableSlots;
 using AppointmentSlices.Features.BookAppointment;
 using AppointmentSlices.Features.Common;
+using AppointmentSlices.Features.FindAppointmentByToken;
 using AppointmentSlices.Features.GetDoctor;
 using AppointmentSlices.Web.Localization;
 using FluentValidation;
@@ -41,6 +42,14 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<PatientText>
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>
+    /// The secret of the manage link this booking will have, made when the form is shown. The same form sent
+    /// twice (a double click without script, a resend after going back) then finds the booking its first send
+    /// made and shows that confirmation, rather than telling the patient that someone else took their slot.
+    /// </summary>
+    [BindProperty]
+    public string? LinkKey { get; set; }
+
     public bool LinkIsBroken { get; private set; }
 
     public DoctorDetails Doctor { get; private set; } = null!;
@@ -78,6 +87,9 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<PatientText>
 
         var free = await mediator.Send(new AvailableSlotsQuery(doctorId, Date: SlotDay), ct);
         SlotIsTaken = !free.Slots.Any(s => s.StartsAt == startsAt);
+        LinkKey = ManageToken.Create();
+        // The form carries the secret of the link to be: no copy of it stays in a cache.
+        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
@@ -89,11 +101,25 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<PatientText>
         }
 
         var patient = new NewPatient(FullName ?? "", Email ?? "", Phone ?? "");
+        if (!ManageToken.IsWellFormed(LinkKey))
+        {
+            LinkKey = ManageToken.Create();
+        }
+
+        Response.Headers.CacheControl = "no-store";
         try
         {
-            var command = new BookAppointmentCommand(doctorId, startsAt, Reason ?? "", null, patient, Actor.Patient);
+            var command = new BookAppointmentCommand(
+                doctorId,
+                startsAt,
+                Reason ?? "",
+                null,
+                patient,
+                Actor.Patient,
+                LinkKey
+            );
             var booked = await mediator.Send(command, ct);
-            ConfirmationModel.KeepManageLinkFor(TempData, booked);
+            ConfirmationModel.KeepManageLinkFor(TempData, booked.Id, booked.ManageToken);
             return RedirectToPage("/Book/Confirmation", new { id = booked.Id });
         }
         catch (ValidationException e)
@@ -106,10 +132,34 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<PatientText>
         }
         catch (ConflictException e)
         {
+            if (await FindThisFormsBookingAsync(doctorId, startsAt, ct) is { } booked)
+            {
+                ConfirmationModel.KeepManageLinkFor(TempData, booked, LinkKey!);
+                return RedirectToPage("/Book/Confirmation", new { id = booked });
+            }
+
             Conflict = PatientErrors.Describe(e.Message, text);
         }
 
         return await TryLoadAsync(doctorId, startsAt, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>The booking an earlier send of this very form made of this slot, if it holds it still.</summary>
+    private async Task<Guid?> FindThisFormsBookingAsync(Guid doctorId, DateTimeOffset startsAt, CancellationToken ct)
+    {
+        try
+        {
+            var booked = await mediator.Send(new FindAppointmentByTokenQuery(LinkKey!), ct);
+            return booked.DoctorId == doctorId
+                && booked.StartsAt == startsAt
+                && booked.Status == AppointmentStatus.Scheduled
+                ? booked.Id
+                : null;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 
     private bool TryReadSlot(out Guid doctorId, out DateTimeOffset startsAt)
