@@ -51,6 +51,28 @@ public sealed class HoursPageTests(PostgresFixture database, ClinicHost host)
         Assert.Equal("00:00", Input(saved, $"{Tuesday}[0].Ends"));
     }
 
+    [ProviderTheory]
+    [InlineData("Days[6].Intervals[0]")]
+    [InlineData("Days[0].Intervals[99]")]
+    public async Task A_post_that_leaves_out_days_is_refused_and_keeps_the_hours(string interval)
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var path = HoursPath(doctorId);
+        var before = await Client.HoursAsync(doctorId);
+        var form = PageForm.Of(await PageForm.OpenAsync(Browser, path), "form.hours-form", path);
+        var partial = form with { Fields = form.Fields.Where(f => f.Key == PageForm.AntiforgeryField).ToList() };
+
+        var posted = await Browser.PostAsync(
+            form.Action,
+            partial.With(($"{interval}.Starts", "09:00"), ($"{interval}.Ends", "10:00"))
+        );
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        var page = await PageForm.ParseAsync(posted);
+        Assert.Contains("incomplete", page.QuerySelector("[role='alert']")?.TextContent);
+        Assert.Equal(before, await Client.HoursAsync(doctorId));
+    }
+
     [ProviderFact]
     public async Task Overlapping_times_show_the_error_beside_the_interval_and_save_nothing()
     {

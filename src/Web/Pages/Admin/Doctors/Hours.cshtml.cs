@@ -54,7 +54,23 @@ public sealed partial class HoursModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        // The page always sends all seven days; fewer is a cut-off or hand-made post, which would otherwise save an
+        // empty week in place of the days it left out.
+        var complete = Days.Count == Week.Length;
         var (week, inputs) = ToWeek();
+        if (!complete)
+        {
+            ModelState.AddModelError("", "The form arrived incomplete, so nothing was saved. Enter the hours again.");
+            if (!await TryLoadAsync(id, ct))
+            {
+                return NotFound();
+            }
+
+            var incomplete = Page();
+            incomplete.StatusCode = StatusCodes.Status400BadRequest;
+            return incomplete;
+        }
+
         try
         {
             var saved = await mediator.Send(new SetWorkingHoursCommand(id, week, Confirm), ct);
