@@ -195,6 +195,10 @@ public sealed class WorkingHoursTests(PostgresFixture database, ClinicHost host)
         """{ "workingHours": [{ "day": "Someday", "starts": "09:00", "ends": "14:00" }] }""",
         "/problems/malformed-request"
     )]
+    [InlineData(
+        """{ "workingHours": [{ "day": "Mon", "starts": "09:00", "ends": "14:00" }] }""",
+        "/problems/malformed-request"
+    )]
     public async Task An_interval_without_a_known_day_is_refused_naming_the_day(string json, string type)
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
