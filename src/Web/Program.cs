@@ -41,8 +41,17 @@ builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // "Pediat
 // The API's problems are JSON whatever the Accept header says; the framework's writer follows for the pages.
 builder.Services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
 builder.Services.AddProblemDetails(options =>
-    options.CustomizeProblemDetails = context => context.ProblemDetails.Type = ProblemTypeOf(context.ProblemDetails)
-);
+{
+    options.CustomizeProblemDetails = context =>
+    {
+        var problem = context.ProblemDetails;
+        problem.Type = ProblemTypeOf(problem);
+        if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
+        {
+            problem.Detail ??= "Send the body as JSON, with the header Content-Type: application/json.";
+        }
+    };
+});
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>

@@ -66,7 +66,11 @@ public sealed class AcceptHeaderTests(PostgresFixture database, ClinicHost host)
 
         var response = await Client.SendAsync(request);
 
-        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "/problems/malformed-request");
+        var problem = await response.AssertProblemAsync(
+            HttpStatusCode.UnsupportedMediaType,
+            "/problems/malformed-request"
+        );
+        Assert.Contains("Content-Type: application/json", problem.GetProperty("detail").GetString());
     }
 
     private static async Task<HttpResponseMessage> SendAsync(
