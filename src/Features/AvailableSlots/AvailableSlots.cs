@@ -63,7 +63,10 @@ internal sealed class AvailableSlotsHandler(
         var basis = await store.ReadAsync(query.DoctorId, readFrom, readTo, ct);
         if (basis is not { Doctor: { IsActive: true } doctor })
         {
-            throw new NotFoundException("doctor", query.DoctorId);
+            // An inactive doctor keeps their record, which staff can still read, but is not bookable: say which.
+            throw basis?.Doctor is null
+                ? new NotFoundException("doctor", query.DoctorId)
+                : new NotFoundException("doctor", $"The doctor {query.DoctorId} is not taking bookings.");
         }
 
         var zone = doctor.Schedule.Zone;

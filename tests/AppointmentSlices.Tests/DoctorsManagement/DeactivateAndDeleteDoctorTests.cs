@@ -27,7 +27,8 @@ public sealed class DeactivateAndDeleteDoctorTests(PostgresFixture database, Cli
         var listed = await (await Client.GetAsync("/api/doctors")).ReadJsonAsync();
         Assert.Empty(listed.GetProperty("items").EnumerateArray());
         var slots = await Client.GetAsync($"/api/doctors/{doctorId}/available-slots?date=2026-03-17");
-        await slots.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
+        var noSlots = await slots.AssertProblemAsync(HttpStatusCode.NotFound, "/problems/not-found");
+        Assert.Contains("not taking bookings", noSlots.GetProperty("detail").GetString());
         var booking = await Client.BookAsync(Booking.Requests.ForNewPatient(doctorId));
         await booking.AssertFieldErrorAsync("doctorId");
         Assert.Equal(0, await Clinic.CountAppointmentsAsync());
