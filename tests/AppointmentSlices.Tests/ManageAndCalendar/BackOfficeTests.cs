@@ -39,6 +39,35 @@ public sealed class BackOfficeTests(PostgresFixture database, ClinicHost host)
     }
 
     [ProviderFact]
+    public async Task Each_doctors_agenda_day_is_the_day_on_their_own_clock()
+    {
+        // Late on Tuesday in Pago Pago is Wednesday in Madrid; early on Tuesday in Kiritimati is still Monday there.
+        var pagoPago = await Clinic
+            .Doctor("Sina Tuilagi")
+            .InZone("Pacific/Pago_Pago")
+            .Works(DayOfWeek.Tuesday, "00:00", "24:00")
+            .SaveAsync();
+        var kiritimati = await Clinic
+            .Doctor("Teata Kaiea")
+            .InZone("Pacific/Kiritimati")
+            .Works(DayOfWeek.Tuesday, "00:00", "24:00")
+            .SaveAsync();
+        var late = await BookAsync(pagoPago, "2026-03-17T23:30:00-11:00", fullName: "Carmen Ortega");
+        var early = await BookAsync(kiritimati, "2026-03-17T00:30:00+14:00", fullName: "Jorge Navarro");
+
+        var tuesday = await (await Browser.GetAsync("/admin?date=2026-03-17")).ParseAsync();
+        var monday = await (await Browser.GetAsync("/admin?date=2026-03-16")).ParseAsync();
+        var wednesday = await (await Browser.GetAsync("/admin?date=2026-03-18")).ParseAsync();
+
+        Assert.Equal([late.Id], AppointmentLinks(tuesday.QuerySelector($"#doctor-{pagoPago}")!.ParentElement!));
+        Assert.Equal([early.Id], AppointmentLinks(tuesday.QuerySelector($"#doctor-{kiritimati}")!.ParentElement!));
+        Assert.Contains("23:30", tuesday.QuerySelector($"#doctor-{pagoPago}")!.ParentElement!.TextContent);
+        Assert.Contains("00:30", tuesday.QuerySelector($"#doctor-{kiritimati}")!.ParentElement!.TextContent);
+        Assert.Empty(AppointmentLinks(monday.DocumentElement));
+        Assert.Empty(AppointmentLinks(wednesday.DocumentElement));
+    }
+
+    [ProviderFact]
     public async Task Staff_can_cancel_on_the_patients_behalf_and_the_history_says_staff_did()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

@@ -45,9 +45,10 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         MayChooseDoctor = own is null;
         Doctors = MayChooseDoctor ? await BackOffice.DoctorOptionsAsync(mediator, doctorId, ct) : [];
 
-        // The day runs midnight to midnight in the clinic's zone.
-        var from = LocalTimes.Iso(BackOffice.StartOfDay(Day));
-        var to = LocalTimes.Iso(BackOffice.StartOfDay(Day.AddDays(1)));
+        // Each doctor's day runs midnight to midnight on their own clock, the one their times are shown in. The
+        // query asks for every instant that is this date somewhere (UTC+14 to UTC-12); each doctor keeps theirs.
+        var from = LocalTimes.Iso(new DateTimeOffset(Day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(14)));
+        var to = LocalTimes.Iso(new DateTimeOffset(Day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(-12)));
         try
         {
             var items = await BackOffice.AllAsync(
@@ -56,6 +57,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
                 ct
             );
             Agendas = items
+                .Where(a => DateOnly.FromDateTime(LocalTimes.In(a.StartsAt, a.TimeZone).DateTime) == Day)
                 .GroupBy(a => a.DoctorId)
                 .Select(g => new DoctorAgenda(
                     g.Key,
