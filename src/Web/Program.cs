@@ -38,6 +38,7 @@ builder.Services.AddCarter();
 builder.Services.AddOpenApi(options => options.AddApiKeySecurity());
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // "Pediatría", not "Pediatr&#xED;a"
+
 // The API's problems are JSON whatever the Accept header says; the framework's writer follows for the pages.
 builder.Services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
 builder.Services.AddProblemDetails(options =>

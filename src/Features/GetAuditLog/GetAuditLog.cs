@@ -38,17 +38,23 @@ internal sealed class GetAuditLogValidator : AbstractValidator<GetAuditLogQuery>
         RuleFor(q => q.EntityId).NotEqual(Guid.Empty);
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || TryDecodeCursor(c, out _))
-            .WithMessage("The cursor is not one this API returned; start again without it.");
+            .Must((q, c) => c is null || TryDecodeCursor(c, ScopeOf(q), out _))
+            .WithMessage(Paging.ForeignCursor);
     }
 
-    public static string EncodeCursor(AuditLogEntry last) =>
-        Paging.EncodeCursor(last.OccurredAt.UtcDateTime.ToString(SortKeyFormat, CultureInfo.InvariantCulture), last.Id);
+    public static string ScopeOf(GetAuditLogQuery query) => Paging.Scope("audit", query.Entity, query.EntityId);
 
-    public static bool TryDecodeCursor(string? cursor, out (DateTime OccurredAt, Guid Id) after)
+    public static string EncodeCursor(string scope, AuditLogEntry last) =>
+        Paging.EncodeCursor(
+            scope,
+            last.OccurredAt.UtcDateTime.ToString(SortKeyFormat, CultureInfo.InvariantCulture),
+            last.Id
+        );
+
+    public static bool TryDecodeCursor(string? cursor, string scope, out (DateTime OccurredAt, Guid Id) after)
     {
         after = default;
-        if (!Paging.TryDecodeCursor(cursor, out var key, out var id))
+        if (!Paging.TryDecodeCursor(cursor, scope, out var key, out var id))
         {
             return false;
         }
@@ -70,10 +76,11 @@ internal sealed class GetAuditLogHandler(IGetAuditLogStore store) : IQueryHandle
     public async ValueTask<Page<AuditLogEntry>> Handle(GetAuditLogQuery query, CancellationToken ct)
     {
         var limit = query.Limit ?? Paging.DefaultLimit;
-        (DateTime, Guid)? after = GetAuditLogValidator.TryDecodeCursor(query.Cursor, out var a) ? a : null;
+        var scope = GetAuditLogValidator.ScopeOf(query);
+        (DateTime, Guid)? after = GetAuditLogValidator.TryDecodeCursor(query.Cursor, scope, out var a) ? a : null;
         var rows = await store.ListAsync(query.Entity, query.EntityId, after, limit + 1, ct);
         var items = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? GetAuditLogValidator.EncodeCursor(items[^1]) : null;
+        var next = rows.Count > limit ? GetAuditLogValidator.EncodeCursor(scope, items[^1]) : null;
         return new Page<AuditLogEntry>(items, next);
     }
 }

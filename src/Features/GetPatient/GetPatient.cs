@@ -30,8 +30,8 @@ internal sealed class GetPatientValidator : AbstractValidator<GetPatientQuery>
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || AppointmentCursor.TryDecode(c, out _))
-            .WithMessage("The cursor is not one this API returned; start again without it.");
+            .Must((q, c) => c is null || AppointmentCursor.TryDecode(c, AppointmentCursor.ScopeOf(q), out _))
+            .WithMessage(Paging.ForeignCursor);
     }
 }
 
@@ -40,14 +40,15 @@ internal sealed class GetPatientHandler(IGetPatientStore store) : IQueryHandler<
     public async ValueTask<PatientRecord> Handle(GetPatientQuery query, CancellationToken ct)
     {
         var limit = query.Limit ?? Paging.DefaultLimit;
-        AppointmentKey? after = AppointmentCursor.TryDecode(query.Cursor, out var key) ? key : null;
+        var scope = AppointmentCursor.ScopeOf(query);
+        AppointmentKey? after = AppointmentCursor.TryDecode(query.Cursor, scope, out var key) ? key : null;
 
         var patient = await store.FindAsync(query.PatientId, ct)
             ?? throw new NotFoundException("patient", query.PatientId);
         var rows = await store.ListAppointmentsAsync(query.PatientId, after, limit + 1, ct);
 
         var items = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? AppointmentCursor.Encode(items[^1]) : null;
+        var next = rows.Count > limit ? AppointmentCursor.Encode(scope, items[^1]) : null;
         return new PatientRecord(patient, new Page<PatientAppointment>(items, next));
     }
 }
@@ -60,13 +61,15 @@ internal static class AppointmentCursor
     // Microseconds, as PostgreSQL keeps them, so the cursor points exactly between two appointments.
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
-    public static string Encode(PatientAppointment last) =>
-        Paging.EncodeCursor(last.StartsAt.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture), last.Id);
+    public static string ScopeOf(GetPatientQuery query) => Paging.Scope("patient-appointments", query.PatientId);
 
-    public static bool TryDecode(string? cursor, out AppointmentKey key)
+    public static string Encode(string scope, PatientAppointment last) =>
+        Paging.EncodeCursor(scope, last.StartsAt.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture), last.Id);
+
+    public static bool TryDecode(string? cursor, string scope, out AppointmentKey key)
     {
         key = new AppointmentKey(default, Guid.Empty);
-        if (!Paging.TryDecodeCursor(cursor, out var sortKey, out var id))
+        if (!Paging.TryDecodeCursor(cursor, scope, out var sortKey, out var id))
         {
             return false;
         }

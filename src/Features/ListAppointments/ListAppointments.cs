@@ -48,8 +48,8 @@ internal sealed class ListAppointmentsValidator : AbstractValidator<ListAppointm
             .WithMessage($"Status must be one of {string.Join(", ", AppointmentStatus.All)}.");
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || AppointmentCursor.TryDecode(c, out _, out _))
-            .WithMessage("The cursor is not one this API returned; start again without it.");
+            .Must((q, c) => c is null || AppointmentCursor.TryDecode(c, AppointmentCursor.ScopeOf(q), out _, out _))
+            .WithMessage(Paging.ForeignCursor);
     }
 
     private static bool BeABound(string? text) => text is null || WindowBound.TryParse(text, out _);
@@ -74,14 +74,15 @@ internal sealed class ListAppointmentsHandler(IListAppointmentsStore store)
             to,
             AppointmentStatus.Find(query.Status)
         );
-        var after = AppointmentCursor.TryDecode(query.Cursor, out var afterStartsAt, out var afterId)
+        var scope = AppointmentCursor.ScopeOf(query);
+        var after = AppointmentCursor.TryDecode(query.Cursor, scope, out var afterStartsAt, out var afterId)
             ? (afterStartsAt, afterId)
             : ((DateTimeOffset, Guid)?)null;
         var limit = query.Limit ?? Paging.DefaultLimit;
 
         var rows = await store.ListAsync(filter, after, limit + 1, ct);
         var items = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? AppointmentCursor.Encode(items[^1].StartsAt, items[^1].Id) : null;
+        var next = rows.Count > limit ? AppointmentCursor.Encode(scope, items[^1].StartsAt, items[^1].Id) : null;
         return new Page<AppointmentListItem>(items, next);
     }
 }
@@ -89,14 +90,24 @@ internal sealed class ListAppointmentsHandler(IListAppointmentsStore store)
 /// <summary>The keyset of the list: the last row's start (as UTC ticks) and id.</summary>
 internal static class AppointmentCursor
 {
-    public static string Encode(DateTimeOffset startsAt, Guid id) =>
-        Paging.EncodeCursor(startsAt.UtcTicks.ToString(CultureInfo.InvariantCulture), id);
+    public static string ScopeOf(ListAppointmentsQuery query) =>
+        Paging.Scope(
+            "appointments",
+            query.DoctorId,
+            query.PatientId,
+            query.From,
+            query.To,
+            AppointmentStatus.Find(query.Status)
+        );
 
-    public static bool TryDecode(string? cursor, out DateTimeOffset startsAt, out Guid id)
+    public static string Encode(string scope, DateTimeOffset startsAt, Guid id) =>
+        Paging.EncodeCursor(scope, startsAt.UtcTicks.ToString(CultureInfo.InvariantCulture), id);
+
+    public static bool TryDecode(string? cursor, string scope, out DateTimeOffset startsAt, out Guid id)
     {
         startsAt = default;
         if (
-            !Paging.TryDecodeCursor(cursor, out var key, out id)
+            !Paging.TryDecodeCursor(cursor, scope, out var key, out id)
             || !long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             || ticks > DateTimeOffset.MaxValue.UtcTicks
         )

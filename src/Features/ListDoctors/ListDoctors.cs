@@ -39,8 +39,8 @@ internal sealed class ListDoctorsValidator : AbstractValidator<ListDoctorsQuery>
             .WithMessage("Name must not contain control characters.");
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || Paging.TryDecodeCursor(c, out _, out _))
-            .WithMessage("The cursor is not one this API returned; start again without it.");
+            .Must((q, c) => c is null || Paging.TryDecodeCursor(c, ListDoctorsHandler.ScopeOf(q), out _, out _))
+            .WithMessage(Paging.ForeignCursor);
     }
 }
 
@@ -50,7 +50,8 @@ internal sealed class ListDoctorsHandler(IListDoctorsStore store)
     public async ValueTask<Page<DoctorListItem>> Handle(ListDoctorsQuery query, CancellationToken ct)
     {
         var limit = query.Limit ?? Paging.DefaultLimit;
-        Paging.TryDecodeCursor(query.Cursor, out var afterKey, out var afterId);
+        var scope = ScopeOf(query);
+        Paging.TryDecodeCursor(query.Cursor, scope, out var afterKey, out var afterId);
 
         var rows = await store.ListAsync(
             TextRules.BlankToNull(query.Specialty),
@@ -62,7 +63,16 @@ internal sealed class ListDoctorsHandler(IListDoctorsStore store)
         );
 
         var items = rows.Take(limit).Select(r => r.Doctor).ToList();
-        var next = rows.Count > limit ? Paging.EncodeCursor(rows[limit - 1].SortKey, rows[limit - 1].Doctor.Id) : null;
+        var next =
+            rows.Count > limit ? Paging.EncodeCursor(scope, rows[limit - 1].SortKey, rows[limit - 1].Doctor.Id) : null;
         return new Page<DoctorListItem>(items, next);
     }
+
+    public static string ScopeOf(ListDoctorsQuery query) =>
+        Paging.Scope(
+            "doctors",
+            TextRules.BlankToNull(query.Specialty),
+            TextRules.BlankToNull(query.Name),
+            query.IncludeInactive
+        );
 }

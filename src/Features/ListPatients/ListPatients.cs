@@ -23,8 +23,8 @@ internal sealed class ListPatientsValidator : AbstractValidator<ListPatientsQuer
             .WithMessage("The search must not contain control characters.");
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || Paging.TryDecodeCursor(c, out _, out _))
-            .WithMessage("The cursor is not one this API returned; start again without it.");
+            .Must((q, c) => c is null || Paging.TryDecodeCursor(c, ListPatientsHandler.ScopeOf(q), out _, out _))
+            .WithMessage(Paging.ForeignCursor);
     }
 }
 
@@ -34,7 +34,8 @@ internal sealed class ListPatientsHandler(IListPatientsStore store)
     public async ValueTask<Page<PatientListItem>> Handle(ListPatientsQuery query, CancellationToken ct)
     {
         var limit = query.Limit ?? Paging.DefaultLimit;
-        Paging.TryDecodeCursor(query.Cursor, out var afterKey, out var afterId);
+        var scope = ScopeOf(query);
+        Paging.TryDecodeCursor(query.Cursor, scope, out var afterKey, out var afterId);
 
         var rows = await store.ListAsync(
             PatientSearch.For(query.Q),
@@ -44,7 +45,10 @@ internal sealed class ListPatientsHandler(IListPatientsStore store)
         );
 
         var items = rows.Take(limit).Select(r => r.Patient).ToList();
-        var next = rows.Count > limit ? Paging.EncodeCursor(rows[limit - 1].SortKey, rows[limit - 1].Patient.Id) : null;
+        var next =
+            rows.Count > limit ? Paging.EncodeCursor(scope, rows[limit - 1].SortKey, rows[limit - 1].Patient.Id) : null;
         return new Page<PatientListItem>(items, next);
     }
+
+    public static string ScopeOf(ListPatientsQuery query) => Paging.Scope("patients", TextRules.BlankToNull(query.Q));
 }

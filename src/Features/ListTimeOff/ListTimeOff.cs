@@ -38,18 +38,21 @@ internal sealed class ListTimeOffValidator : AbstractValidator<ListTimeOffQuery>
             .WithMessage("'To' must not come before 'From'.");
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || TryDecodeCursor(c, out _))
-            .WithMessage("The cursor is not one this API returned; start again without it.");
+            .Must((q, c) => c is null || TryDecodeCursor(c, ScopeOf(q), out _))
+            .WithMessage(Paging.ForeignCursor);
     }
 
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
         && date.Year is >= 1900 and <= 2999;
 
-    public static bool TryDecodeCursor(string? cursor, out (DateTime Starts, Guid Id) after)
+    public static string ScopeOf(ListTimeOffQuery query) =>
+        Paging.Scope("time-off", query.DoctorId, query.From, query.To);
+
+    public static bool TryDecodeCursor(string? cursor, string scope, out (DateTime Starts, Guid Id) after)
     {
         after = default;
-        if (!Paging.TryDecodeCursor(cursor, out var key, out var id))
+        if (!Paging.TryDecodeCursor(cursor, scope, out var key, out var id))
         {
             return false;
         }
@@ -81,7 +84,10 @@ internal sealed class ListTimeOffHandler(IListTimeOffStore store, TimeProvider c
         DateTime? to = ListTimeOffValidator.TryParseDate(query.To, out var last)
             ? last.AddDays(1).ToDateTime(TimeOnly.MinValue)
             : null;
-        (DateTime, Guid)? after = ListTimeOffValidator.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
+        var scope = ListTimeOffValidator.ScopeOf(query);
+        (DateTime, Guid)? after = ListTimeOffValidator.TryDecodeCursor(query.Cursor, scope, out var cursor)
+            ? cursor
+            : null;
         var limit = query.Limit ?? Paging.MaxLimit;
 
         var rows = await store.ListAsync(query.DoctorId, from.ToDateTime(TimeOnly.MinValue), to, after, limit + 1, ct);
@@ -98,6 +104,7 @@ internal sealed class ListTimeOffHandler(IListTimeOffStore store, TimeProvider c
         var next =
             rows.Count > limit
                 ? Paging.EncodeCursor(
+                    scope,
                     rows[limit - 1].Starts.ToString(ListTimeOffValidator.SortKeyFormat, CultureInfo.InvariantCulture),
                     rows[limit - 1].Id
                 )

@@ -1,10 +1,10 @@
-using Dapper;
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Infrastructure;
 using AppointmentSlices.Infrastructure.Mongo;
 using AppointmentSlices.Tests.Harness.Data;
 using AppointmentSlices.Tests.Harness.Providers;
 using AppointmentSlices.Tests.Infrastructure;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

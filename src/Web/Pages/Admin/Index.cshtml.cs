@@ -48,7 +48,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         // Each doctor's day runs midnight to midnight on their own clock, the one their times are shown in. The
         // query asks for every instant that is this date somewhere (UTC+14 to UTC-12); each doctor keeps theirs.
         var from = LocalTimes.Iso(new DateTimeOffset(Day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(14)));
-        var to = LocalTimes.Iso(new DateTimeOffset(Day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(-12)));
+        var to = LocalTimes.Iso(
+            new DateTimeOffset(Day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(-12))
+        );
         try
         {
             var items = await BackOffice.AllAsync(

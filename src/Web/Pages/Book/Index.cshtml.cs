@@ -150,7 +150,8 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<PatientText>
         try
         {
             var booked = await mediator.Send(new FindAppointmentByTokenQuery(LinkKey!), ct);
-            return booked.DoctorId == doctorId
+            return
+                booked.DoctorId == doctorId
                 && booked.StartsAt == startsAt
                 && booked.Status == AppointmentStatus.Scheduled
                 ? booked.Id
