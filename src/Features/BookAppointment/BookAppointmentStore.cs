@@ -121,7 +121,16 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
-            throw AppointmentConflicts.Overlap(e);
+            await transaction.RollbackAsync(ct);
+            throw await AppointmentConflicts.OverlapAsync(
+                connection,
+                e,
+                appointment.Id,
+                bookedPatientId,
+                appointment.StartsAt,
+                appointment.EndsAt,
+                ct
+            );
         }
         catch (PostgresException e) when (e.ConstraintName == "appointments_manage_token_hash_key")
         {

@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace AppointmentSlices.Features.Common;
@@ -5,9 +6,47 @@ namespace AppointmentSlices.Features.Common;
 /// <summary>The 409s an appointment's writes answer with.</summary>
 internal static class AppointmentConflicts
 {
-    /// <summary>The exclusion constraint a booking or a move broke: the doctor's slot or the patient's time.</summary>
-    public static ConflictException Overlap(PostgresException exception) =>
-        exception.ConstraintName == "appointments_patient_no_overlap" ? PatientBusy() : SlotTaken();
+    // Whether the patient has another active appointment then; the patient is the appointment's, or the one given.
+    private const string PatientHoldsTimeSql = """
+        SELECT EXISTS (
+            SELECT 1 FROM appointments
+            WHERE patient_id = coalesce(@patientId, (SELECT patient_id FROM appointments WHERE id = @appointmentId))
+              AND id <> @appointmentId AND status <> 'Cancelled'
+              AND tstzrange(starts_at, ends_at) && tstzrange(@startsAt, @endsAt))
+        """;
+
+    /// <summary>
+    /// The exclusion constraint a booking or a move broke: the doctor's slot or the patient's time. PostgreSQL checks
+    /// the doctor's first, so when the slot is taken the patient's own appointments are asked too: a slot the patient
+    /// holds themselves is their time taken, not someone else's booking. Call it with the transaction rolled back.
+    /// </summary>
+    public static async Task<ConflictException> OverlapAsync(
+        NpgsqlConnection connection,
+        PostgresException exception,
+        Guid appointmentId,
+        Guid? patientId,
+        DateTimeOffset startsAt,
+        DateTimeOffset endsAt,
+        CancellationToken ct
+    )
+    {
+        if (exception.ConstraintName == "appointments_patient_no_overlap")
+        {
+            return PatientBusy();
+        }
+
+        var parameters = new
+        {
+            appointmentId,
+            patientId,
+            startsAt = startsAt.UtcDateTime,
+            endsAt = endsAt.UtcDateTime,
+        };
+        var patientBusy = await connection.ExecuteScalarAsync<bool>(
+            new CommandDefinition(PatientHoldsTimeSql, parameters, cancellationToken: ct)
+        );
+        return patientBusy ? PatientBusy() : SlotTaken();
+    }
 
     public static ConflictException SlotTaken() =>
         new(

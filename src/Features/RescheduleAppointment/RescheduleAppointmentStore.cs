@@ -58,7 +58,16 @@ internal sealed class PostgresRescheduleAppointmentStore(NpgsqlDataSource db)
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
-            throw AppointmentConflicts.Overlap(e);
+            await transaction.RollbackAsync(ct);
+            throw await AppointmentConflicts.OverlapAsync(
+                connection,
+                e,
+                move.AppointmentId,
+                null,
+                move.StartsAt,
+                move.EndsAt,
+                ct
+            );
         }
 
         var change = new AppointmentChange(

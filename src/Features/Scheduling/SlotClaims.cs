@@ -18,7 +18,10 @@ namespace AppointmentSlices.Features.Scheduling;
 /// </remarks>
 internal static class SlotClaims
 {
-    /// <summary>Claims the appointment's units for the doctor, then for the patient.</summary>
+    /// <summary>
+    /// Claims the appointment's units for the patient, then for the doctor: a slot the patient holds themselves is
+    /// their time taken, and only a slot held by another patient is the doctor's slot taken.
+    /// </summary>
     /// <exception cref="ConflictException">Slot taken, or the patient busy then.</exception>
     public static async Task ClaimAsync(
         MongoClinic clinic,
@@ -34,15 +37,15 @@ internal static class SlotClaims
         await InsertAsync(
             clinic,
             session,
-            Claims(SlotClaimIds.Doctor, doctorId, appointmentId, startsAt, endsAt),
-            SlotTaken,
+            Claims(SlotClaimIds.Patient, patientId, appointmentId, startsAt, endsAt),
+            PatientBusy,
             ct
         );
         await InsertAsync(
             clinic,
             session,
-            Claims(SlotClaimIds.Patient, patientId, appointmentId, startsAt, endsAt),
-            PatientBusy,
+            Claims(SlotClaimIds.Doctor, doctorId, appointmentId, startsAt, endsAt),
+            SlotTaken,
             ct
         );
     }

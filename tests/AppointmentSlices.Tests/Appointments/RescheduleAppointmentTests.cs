@@ -87,6 +87,21 @@ public sealed class RescheduleAppointmentTests(PostgresFixture database, ClinicH
     }
 
     [ProviderFact]
+    public async Task Rescheduling_onto_the_patients_own_appointment_with_the_same_doctor_says_the_patient_is_busy()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var patientId = await Clinic.AddPatientAsync();
+        var moving = await BookAsync(doctorId, TuesdayNine, patientId);
+        await BookAsync(doctorId, WednesdayTen, patientId);
+
+        var response = await RescheduleAsync(moving.Id, WednesdayTen);
+
+        // The slot is the patient's own, so nobody else took it.
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "/problems/patient-busy");
+        Assert.Equal(TuesdayNine.UtcDateTime, (await Appointments.ReadAsync(moving.Id)).StartsAt);
+    }
+
+    [ProviderFact]
     public async Task Rescheduling_into_a_slot_freed_by_a_cancellation_succeeds()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

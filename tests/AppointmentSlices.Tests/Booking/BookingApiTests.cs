@@ -62,6 +62,19 @@ public sealed class BookingApiTests(PostgresFixture database, ClinicHost host)
     }
 
     [ProviderFact]
+    public async Task Booking_a_patient_into_a_slot_they_hold_already_says_the_patient_is_busy()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var patientId = await Clinic.AddPatientAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Client.BookAsync(ForPatient(doctorId, patientId))).StatusCode);
+
+        var again = await Client.BookAsync(ForPatient(doctorId, patientId));
+
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, "/problems/patient-busy");
+        Assert.Equal(1, await Clinic.CountAppointmentsAsync());
+    }
+
+    [ProviderFact]
     public async Task A_rejected_booking_for_a_new_patient_leaves_no_patient_behind()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();
