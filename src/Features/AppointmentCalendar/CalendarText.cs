@@ -49,7 +49,9 @@ internal static class CalendarText
             calendar.AddProperty("X-WR-TIMEZONE", timeZone);
         }
 
-        var firstLocal = TimeZoneInfo.ConvertTime(earliest, zone).DateTime.AddDays(-1);
+        // The zone's rules from a year before the first event: a window that began in the summer just before the
+        // autumn change held only the winter rule, so calendar apps read that day's summer times an hour off.
+        var firstLocal = TimeZoneInfo.ConvertTime(earliest, zone).DateTime.AddYears(-1);
         calendar.AddTimeZone(timeZone, firstLocal, includeHistoricalData: false);
 
         foreach (var entry in entries)
