@@ -175,6 +175,24 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
     }
 
     [ProviderFact]
+    public async Task The_cancel_form_sent_again_shows_the_cancelled_booking_and_no_error()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var booking = await BookAsync(doctorId);
+        var form = (await (await Browser.GetAsync($"/manage/{booking.Token}")).ParseAsync()).Form("form.cancel-form");
+        await Browser.SubmitAsync(form, ("CancellationReason", "Ya estoy mejor"));
+
+        var again = await Browser.SubmitAsync(form, ("CancellationReason", "Ya estoy mejor"));
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var page = await (await Browser.GetAsync($"/manage/{booking.Token}")).ParseAsync();
+        Assert.Equal("Cancelled", page.QuerySelector(".appointment-status")?.TextContent.Trim());
+        Assert.Null(page.QuerySelector("[role='alert']"));
+        var events = await new TestAppointments(Data).EventsAsync(booking.Id);
+        Assert.Single(events, e => e.Kind == "Cancelled");
+    }
+
+    [ProviderFact]
     public async Task A_past_appointment_offers_no_cancel_or_move_and_refuses_one_posted_anyway()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

@@ -31,6 +31,12 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
             return NotFound();
         }
 
+        if (Appointment.Status == AppointmentStatus.Cancelled)
+        {
+            // The same cancel sent again (back, then send): it is done already, so show the cancelled booking.
+            return RedirectToPage(new { token });
+        }
+
         if (!CanChange)
         {
             Problem = text["This appointment can no longer be cancelled here. Please contact the clinic."];
