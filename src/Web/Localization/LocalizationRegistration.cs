@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 
 namespace AppointmentSlices.Web.Localization;
@@ -41,7 +42,10 @@ public static class LocalizationRegistration
 
     private static Task<ProviderCultureResult?> EnglishForStaffAndApi(HttpContext context)
     {
-        var path = context.Request.Path;
+        // The error page re-executed for a back-office failure speaks the back office's language too.
+        var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } failed
+            ? new PathString(failed)
+            : context.Request.Path;
         var staffOrApi = path.StartsWithSegments("/admin") || path.StartsWithSegments("/api");
         return Task.FromResult(staffOrApi ? new ProviderCultureResult("en") : null);
     }

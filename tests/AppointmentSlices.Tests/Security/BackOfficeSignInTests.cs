@@ -110,6 +110,22 @@ public sealed class BackOfficeSignInTests(PostgresFixture database, ClinicHost h
     }
 
     [ProviderFact]
+    public async Task A_page_the_role_may_not_see_answers_403_in_the_back_office_in_english_whatever_the_language()
+    {
+        await Browser.SignInAsStaffAsync(Data, StaffRoles.Receptionist);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/staff");
+        request.Headers.AcceptLanguage.ParseAdd("es-ES");
+
+        var response = await Browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Back office", page.Title);
+        Assert.Contains("does not give access", page.QuerySelector("main")?.TextContent);
+    }
+
+    [ProviderFact]
     public async Task An_admin_creates_a_receptionist_who_can_then_sign_in()
     {
         await Browser.SignInAsStaffAsync(Data);
