@@ -14,7 +14,7 @@ internal sealed class PostgresFindStaffUserStore(NpgsqlDataSource db) : IFindSta
 {
     private const string Sql = """
         SELECT id AS Id, email AS Email, display_name AS DisplayName, role AS Role, doctor_id AS DoctorId,
-               locked_until AS LockedUntil
+               locked_until AS LockedUntil, session_generation AS SessionGeneration
         FROM staff_users WHERE id = @id
         """;
 
@@ -28,7 +28,8 @@ internal sealed class PostgresFindStaffUserStore(NpgsqlDataSource db) : IFindSta
             ? null
             : new StaffUserStanding(
                 new StaffMember(row.Id, row.Email, row.DisplayName, row.Role, row.DoctorId),
-                row.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null
+                row.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+                row.SessionGeneration
             );
     }
 
@@ -38,6 +39,7 @@ internal sealed class PostgresFindStaffUserStore(NpgsqlDataSource db) : IFindSta
         string DisplayName,
         string Role,
         Guid? DoctorId,
-        DateTime? LockedUntil
+        DateTime? LockedUntil,
+        int SessionGeneration
     );
 }

@@ -14,7 +14,8 @@ internal sealed class MongoFindStaffUserStore(MongoClinic clinic) : IFindStaffUs
             ? null
             : new StaffUserStanding(
                 new StaffMember(staff.Id, staff.Email, staff.DisplayName, staff.Role, staff.DoctorId),
-                staff.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null
+                staff.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+                staff.SessionGeneration
             );
     }
 }

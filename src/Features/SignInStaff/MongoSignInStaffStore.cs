@@ -20,7 +20,8 @@ internal sealed class MongoSignInStaffStore(MongoClinic clinic) : ISignInStaffSt
             : new StaffAccount(
                 new StaffMember(staff.Id, staff.Email, staff.DisplayName, staff.Role, staff.DoctorId),
                 staff.PasswordHash,
-                staff.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null
+                staff.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+                staff.SessionGeneration
             );
     }
 

@@ -13,9 +13,10 @@ namespace AppointmentSlices.Features.SignInStaff;
 public sealed record SignInStaffCommand(string Email, string Password) : ICommand<SignInResult>;
 
 /// <summary>
-/// The member on success; <c>LockedUntil</c> when the account is locked; neither for wrong credentials.
+/// The member on success, with the session generation the session is signed in under; <c>LockedUntil</c> when the
+/// account is locked; neither for wrong credentials.
 /// </summary>
-public sealed record SignInResult(StaffMember? Member, DateTimeOffset? LockedUntil)
+public sealed record SignInResult(StaffMember? Member, DateTimeOffset? LockedUntil, int SessionGeneration = 0)
 {
     public static readonly SignInResult Refused = new(null, null);
 
@@ -67,6 +68,6 @@ internal sealed class SignInStaffHandler(
 
         await store.RecordSuccessAsync(account.Member.Id, ct);
         logger.LogInformation("Staff {StaffUserId} signed in as {Role}", account.Member.Id, account.Member.Role);
-        return new SignInResult(account.Member, null);
+        return new SignInResult(account.Member, null, account.SessionGeneration);
     }
 }

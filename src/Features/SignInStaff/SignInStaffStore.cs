@@ -5,7 +5,12 @@ using Npgsql;
 
 namespace AppointmentSlices.Features.SignInStaff;
 
-internal sealed record StaffAccount(StaffMember Member, string PasswordHash, DateTimeOffset? LockedUntil);
+internal sealed record StaffAccount(
+    StaffMember Member,
+    string PasswordHash,
+    DateTimeOffset? LockedUntil,
+    int SessionGeneration = 0
+);
 
 internal interface ISignInStaffStore
 {
@@ -21,7 +26,7 @@ internal sealed class PostgresSignInStaffStore(NpgsqlDataSource db) : ISignInSta
 {
     private const string FindSql = """
         SELECT id AS Id, email AS Email, display_name AS DisplayName, role AS Role, doctor_id AS DoctorId,
-               password_hash AS PasswordHash, locked_until AS LockedUntil
+               password_hash AS PasswordHash, locked_until AS LockedUntil, session_generation AS SessionGeneration
         FROM staff_users WHERE lower(email) = lower(@email)
         """;
 
@@ -49,7 +54,8 @@ internal sealed class PostgresSignInStaffStore(NpgsqlDataSource db) : ISignInSta
             : new StaffAccount(
                 new StaffMember(row.Id, row.Email, row.DisplayName, row.Role, row.DoctorId),
                 row.PasswordHash,
-                row.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null
+                row.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+                row.SessionGeneration
             );
     }
 
@@ -89,6 +95,7 @@ internal sealed class PostgresSignInStaffStore(NpgsqlDataSource db) : ISignInSta
         string Role,
         Guid? DoctorId,
         string PasswordHash,
-        DateTime? LockedUntil
+        DateTime? LockedUntil,
+        int SessionGeneration
     );
 }

@@ -57,7 +57,7 @@ internal sealed class PostgresClinicReader(NpgsqlDataSource db, int batchSize)
     private const string StaffSql = """
         SELECT id AS Id, email AS Email, lower(email) AS EmailKey, display_name AS DisplayName, role AS Role,
                doctor_id AS DoctorId, password_hash AS PasswordHash, failed_sign_ins AS FailedSignIns,
-               locked_until AS LockedUntil, created_at AS CreatedAt
+               locked_until AS LockedUntil, session_generation AS SessionGeneration, created_at AS CreatedAt
         FROM staff_users WHERE id > @after ORDER BY id LIMIT @limit
         """;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using AppointmentSlices.Features.CreateStaffUser;
 using AppointmentSlices.Features.Staff;
@@ -28,6 +29,9 @@ public static class SecurityRegistration
     ];
 
     public const string DoctorIdClaim = "doctor_id";
+
+    /// <summary>The account's session generation the session was signed in under; signing out moves it on.</summary>
+    public const string SessionGenerationClaim = "session_generation";
 
     /// <summary>The first admin of a private local cluster when none is configured; README says so.</summary>
     public const string LocalAdminEmail = "admin@clinic.local";
@@ -135,13 +139,14 @@ public static class SecurityRegistration
                     : next(context)
         );
 
-    public static ClaimsPrincipal Principal(StaffMember member)
+    public static ClaimsPrincipal Principal(StaffMember member, int sessionGeneration)
     {
         List<Claim> claims =
         [
             new(ClaimTypes.NameIdentifier, member.Id.ToString()),
             new(ClaimTypes.Name, member.DisplayName),
             new(ClaimTypes.Role, member.Role),
+            new(SessionGenerationClaim, sessionGeneration.ToString(CultureInfo.InvariantCulture)),
         ];
         if (member.DoctorId is { } doctorId)
         {

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace AppointmentSlices.Web.Security;
 
 /// <summary>
-/// Re-reads a staff session's account at most once a minute: a session whose account is gone or locked stops
-/// working, and one whose role (or doctor) changed carries the new one from then on.
+/// Re-reads a staff session's account at most once a minute: a session whose account is gone or locked, or that was
+/// signed out (it carries an earlier session generation than the account's), stops working, and one whose role
+/// (or doctor) changed carries the new one from then on.
 /// </summary>
 internal static class StaffSessionCheck
 {
@@ -37,19 +38,30 @@ internal static class StaffSessionCheck
                 .GetRequiredService<IMediator>()
                 .Send(new FindStaffUserQuery(id), context.HttpContext.RequestAborted)
             : null;
-        if (standing is null || standing.LockedUntil > now)
+        if (standing is null || standing.LockedUntil > now || SessionGeneration(context) != standing.SessionGeneration)
         {
             services
                 .GetRequiredService<ILoggerFactory>()
                 .CreateLogger(typeof(StaffSessionCheck))
-                .LogWarning("Ended the session of staff {StaffUserId}: account locked or gone", id);
+                .LogWarning("Ended the session of staff {StaffUserId}: account locked, gone or signed out", id);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
 
-        context.ReplacePrincipal(SecurityRegistration.Principal(standing.Member));
+        context.ReplacePrincipal(SecurityRegistration.Principal(standing.Member, standing.SessionGeneration));
         context.Properties.Items[CheckedAtItem] = now.ToString("O", CultureInfo.InvariantCulture);
         context.ShouldRenew = true;
     }
+
+    // A session from before sessions carried a generation holds the first one.
+    private static int SessionGeneration(CookieValidatePrincipalContext context) =>
+        int.TryParse(
+            context.Principal?.FindFirstValue(SecurityRegistration.SessionGenerationClaim),
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var generation
+        )
+            ? generation
+            : 0;
 }

@@ -70,6 +70,33 @@ public sealed class StaffSessionCheckTests(PostgresFixture database, ClinicHost 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/admin")).StatusCode);
     }
 
+    [ProviderFact]
+    public async Task Signing_out_ends_every_session_of_the_account_within_a_minute()
+    {
+        await using var app = new ClinicApp(Database.ConnectionString, MongoConnectionString);
+        using var leaving = Browser(app);
+        using var elsewhere = Browser(app);
+        var email = await Data.AddStaffAsync(StaffRoles.Receptionist);
+        await leaving.SignInAsync(email, StaffSessions.Password);
+        await elsewhere.SignInAsync(email, StaffSessions.Password);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/admin")).StatusCode);
+
+        var page = await (await leaving.GetAsync("/admin")).ParseAsync();
+        var signedOut = await leaving.SubmitAsync(page.Form("form.signed-in", "/admin"));
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var after = await elsewhere.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/admin/sign-in", after.Headers.Location?.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.GetAsync("/api/patients")).StatusCode);
+
+        // Signing in again gives a session that lasts.
+        await leaving.SignInAsync(email, StaffSessions.Password);
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.OK, (await leaving.GetAsync("/admin")).StatusCode);
+    }
+
     private static HttpClient Browser(ClinicApp app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

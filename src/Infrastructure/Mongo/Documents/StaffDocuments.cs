@@ -22,6 +22,9 @@ public sealed class StaffUserDocument
 
     public DateTime? LockedUntil { get; set; }
 
+    /// <summary>Moved on by signing out: sessions signed in under an earlier number end.</summary>
+    public int SessionGeneration { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }
 

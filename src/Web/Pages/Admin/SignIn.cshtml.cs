@@ -41,7 +41,7 @@ public sealed class SignInModel(IMediator mediator) : PageModel
 
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
-            SecurityRegistration.Principal(result.Member)
+            SecurityRegistration.Principal(result.Member, result.SessionGeneration)
         );
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin");
     }
