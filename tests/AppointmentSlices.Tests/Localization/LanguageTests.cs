@@ -120,6 +120,35 @@ public sealed class LanguageTests(PostgresFixture database, ClinicHost host)
         Assert.Contains("must not be empty", await problem.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("12345", "ana@example.org", "+34 612 345 678", "FullName", "Escriba un nombre con letras.")]
+    [InlineData("Ana\u200B", "ana@example.org", "+34 612 345 678", "FullName", "caracteres invisibles")]
+    [InlineData("Ana Ruiz", "a@b", "+34 612 345 678", "Email", "Escriba un correo electrónico como")]
+    [InlineData("Ana Ruiz", "ana@example.org", "+-------", "Phone", "al menos 6 cifras")]
+    public async Task The_patient_detail_rules_speak_spanish_on_the_booking_form(
+        string fullName,
+        string email,
+        string phone,
+        string field,
+        string expected
+    )
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        using var browser = NewBrowser("es-ES");
+        var path = $"/book?doctorId={doctorId}&startsAt={Uri.EscapeDataString("2026-03-17T09:00:00+01:00")}";
+        var form = (await (await browser.GetAsync(path)).ParseAsync()).Form("form.booking-form", path);
+
+        var posted = await browser.SubmitAsync(
+            form,
+            ("FullName", fullName),
+            ("Email", email),
+            ("Phone", phone),
+            ("Reason", "Revisión")
+        );
+
+        Assert.Contains(expected, ErrorFor(await posted.ParseAsync(), field));
+    }
+
     [Fact]
     public async Task On_a_missing_page_the_switcher_goes_back_to_the_address_asked_for()
     {
