@@ -175,6 +175,25 @@ public sealed class ManagePageTests(PostgresFixture database, ClinicHost host)
     }
 
     [ProviderFact]
+    public async Task A_booking_with_a_doctor_who_stopped_taking_bookings_can_be_cancelled_but_not_moved()
+    {
+        var doctorId = await Clinic.AddMadridDoctorAsync();
+        var booking = await BookAsync(doctorId);
+        var deactivated = await Client.PostAsync($"/api/doctors/{doctorId}/deactivate?confirm=true", null);
+        Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
+
+        var page = await (await Browser.GetAsync($"/manage/{booking.Token}")).ParseAsync();
+        var picker = await (await Browser.GetAsync($"/manage/{booking.Token}/reschedule")).ParseAsync();
+
+        Assert.Equal("Scheduled", page.QuerySelector(".appointment-status")?.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("form.cancel-form"));
+        Assert.Null(page.QuerySelector("a[href$='/reschedule']"));
+        Assert.Contains("no longer takes bookings", page.QuerySelector("#move-title")?.ParentElement?.TextContent);
+        Assert.Contains("no longer takes bookings", picker.QuerySelector("[role='status']")?.TextContent);
+        Assert.Null(picker.QuerySelector("form.slot-picker"));
+    }
+
+    [ProviderFact]
     public async Task The_cancel_form_sent_again_shows_the_cancelled_booking_and_no_error()
     {
         var doctorId = await Clinic.AddMadridDoctorAsync();

@@ -1,6 +1,7 @@
 using AppointmentSlices.Features.Common;
 using AppointmentSlices.Features.FindAppointmentByToken;
 using AppointmentSlices.Features.GetAppointment;
+using AppointmentSlices.Features.GetDoctor;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -14,6 +15,11 @@ namespace AppointmentSlices.Web.Pages.Manage;
 /// </summary>
 public abstract class PrivateLinkPageModel(IMediator mediator, TimeProvider clock) : PageModel
 {
+    /// <summary>What the patient reads when the doctor stopped taking bookings: no moving, cancelling still.</summary>
+    public const string DoctorStopped =
+        "The doctor no longer takes bookings, so this appointment can't be moved online. You can still cancel it, "
+        + "or contact the clinic.";
+
     protected IMediator Mediator { get; } = mediator;
 
     protected TimeProvider Clock { get; } = clock;
@@ -31,6 +37,12 @@ public abstract class PrivateLinkPageModel(IMediator mediator, TimeProvider cloc
     public bool CanChange =>
         Appointment.Status == AppointmentStatus.Scheduled && Appointment.StartsAt > Clock.GetUtcNow();
 
+    /// <summary>Whether the doctor still takes bookings: a doctor who stopped has no free slot to move to.</summary>
+    public bool DoctorTakesBookings { get; private set; } = true;
+
+    /// <summary>Moving needs a changeable appointment and a doctor who still takes bookings.</summary>
+    public bool CanMove => CanChange && DoctorTakesBookings;
+
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         var headers = context.HttpContext.Response.Headers;
@@ -46,11 +58,24 @@ public abstract class PrivateLinkPageModel(IMediator mediator, TimeProvider cloc
         {
             Appointment = await Mediator.Send(new FindAppointmentByTokenQuery(token), ct);
             Token = token;
+            DoctorTakesBookings = await DoctorIsActiveAsync(Appointment.DoctorId, ct);
             return true;
         }
         catch (Exception e) when (e is NotFoundException or ValidationException)
         {
             // A malformed token is as unknown as a wrong one; the answer must not tell them apart.
+            return false;
+        }
+    }
+
+    private async Task<bool> DoctorIsActiveAsync(Guid doctorId, CancellationToken ct)
+    {
+        try
+        {
+            return (await Mediator.Send(new GetDoctorQuery(doctorId), ct)).IsActive;
+        }
+        catch (NotFoundException)
+        {
             return false;
         }
     }

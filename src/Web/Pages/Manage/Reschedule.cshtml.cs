@@ -37,7 +37,7 @@ public sealed class RescheduleModel(IMediator mediator, TimeProvider clock, IStr
             return NotFound();
         }
 
-        if (!CanChange)
+        if (!CanMove)
         {
             return await ShowAsync(week, ct);
         }
@@ -82,7 +82,7 @@ public sealed class RescheduleModel(IMediator mediator, TimeProvider clock, IStr
 
     private async Task<PageResult> ShowAsync(string? week, CancellationToken ct)
     {
-        if (!CanChange)
+        if (!CanMove)
         {
             return Page();
         }
