@@ -43,9 +43,9 @@ public static class LocalizationRegistration
     private static Task<ProviderCultureResult?> EnglishForStaffAndApi(HttpContext context)
     {
         // The error page re-executed for a back-office failure speaks the back office's language too.
-        var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } failed
-            ? new PathString(failed)
-            : context.Request.Path;
+        var failed = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var path = failed is null ? context.Request.Path : new PathString(failed);
         var staffOrApi = path.StartsWithSegments("/admin") || path.StartsWithSegments("/api");
         return Task.FromResult(staffOrApi ? new ProviderCultureResult("en") : null);
     }
