@@ -121,9 +121,8 @@ internal sealed class PostgresBookAppointmentStore(NpgsqlDataSource db) : IBookA
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
-            await transaction.RollbackAsync(ct);
             throw await AppointmentConflicts.OverlapAsync(
-                connection,
+                transaction,
                 e,
                 appointment.Id,
                 bookedPatientId,

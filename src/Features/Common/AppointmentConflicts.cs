@@ -18,10 +18,10 @@ internal static class AppointmentConflicts
     /// <summary>
     /// The exclusion constraint a booking or a move broke: the doctor's slot or the patient's time. PostgreSQL checks
     /// the doctor's first, so when the slot is taken the patient's own appointments are asked too: a slot the patient
-    /// holds themselves is their time taken, not someone else's booking. Call it with the transaction rolled back.
+    /// holds themselves is their time taken, not someone else's booking. The failed transaction is rolled back first.
     /// </summary>
     public static async Task<ConflictException> OverlapAsync(
-        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
         PostgresException exception,
         Guid appointmentId,
         Guid? patientId,
@@ -30,6 +30,8 @@ internal static class AppointmentConflicts
         CancellationToken ct
     )
     {
+        var connection = transaction.Connection!;
+        await transaction.RollbackAsync(ct);
         if (exception.ConstraintName == "appointments_patient_no_overlap")
         {
             return PatientBusy();

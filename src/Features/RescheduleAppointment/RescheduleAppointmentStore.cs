@@ -58,9 +58,8 @@ internal sealed class PostgresRescheduleAppointmentStore(NpgsqlDataSource db)
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
-            await transaction.RollbackAsync(ct);
             throw await AppointmentConflicts.OverlapAsync(
-                connection,
+                transaction,
                 e,
                 move.AppointmentId,
                 null,

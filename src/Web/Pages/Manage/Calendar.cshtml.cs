@@ -10,7 +10,7 @@ public sealed class CalendarModel(IMediator mediator, TimeProvider clock) : Priv
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
-        if (!await TryLoadAsync(token, ct))
+        if (!await TryLoadAsync(token, ct, readDoctor: false))
         {
             return NotFound();
         }

@@ -52,13 +52,17 @@ public abstract class PrivateLinkPageModel(IMediator mediator, TimeProvider cloc
     }
 
     /// <summary>Loads the link's appointment into <see cref="Appointment"/>; false when the link names none.</summary>
-    protected async Task<bool> TryLoadAsync(string token, CancellationToken ct)
+    /// <remarks>
+    /// With <paramref name="readDoctor"/>, a page that offers a move also reads whether the doctor still takes
+    /// bookings; only an appointment that can still change needs to know.
+    /// </remarks>
+    protected async Task<bool> TryLoadAsync(string token, CancellationToken ct, bool readDoctor = true)
     {
         try
         {
             Appointment = await Mediator.Send(new FindAppointmentByTokenQuery(token), ct);
             Token = token;
-            DoctorTakesBookings = await DoctorIsActiveAsync(Appointment.DoctorId, ct);
+            DoctorTakesBookings = !readDoctor || !CanChange || await DoctorIsActiveAsync(Appointment.DoctorId, ct);
             return true;
         }
         catch (Exception e) when (e is NotFoundException or ValidationException)
